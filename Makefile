@@ -1,0 +1,41 @@
+# make demo: set everything up, then run the sample province's 2024 round.
+# make test: set everything up, then run the test suite.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+APT_PACKAGES := libreoffice-writer-nogui fonts-liberation2 poppler-utils qpdf python3-venv
+
+.PHONY: setup system venv demo test bench clean
+
+setup: system venv
+
+# Debian packages: installed only when one is missing, so a ready machine skips apt.
+system:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:" $$missing; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	touch $@
+
+demo: setup
+	$(VENV)/bin/thidua demo
+
+test: setup
+	$(PY) -m pytest -q
+
+bench: setup
+	$(PY) bench/bench_generate.py
+
+clean:
+	rm -rf out/* $(VENV)
+	touch out/.gitkeep

@@ -1,0 +1,1 @@
+"""Data -> model -> rules -> document contexts -> DOCX -> PDF/A."""

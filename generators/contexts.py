@@ -1,0 +1,173 @@
+"""Document contexts: everything a template says, computed from the data."""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from .model import Entry, Province, Registration, Unit
+from .rules import Finding
+from .text import point_letter, roman, short_date
+
+# Number and date are left blank for issuance (spec 03): wide enough to be filled.
+BLANK_NUMBER = " " * 6
+BLANK_DAY = " " * 5
+
+
+def blank_date_line(year: int) -> str:
+    return f"ngày{BLANK_DAY}tháng{BLANK_DAY}năm {year}"
+
+
+def punctuate_list(items: list[str], last: str = ".") -> list[str]:
+    """Legal grounds and recipients: each ends ';', the last ends `last`."""
+    out = [i.rstrip(" ;.") for i in items]
+    return [i + (";" if n < len(out) - 1 else last) for n, i in enumerate(out)]
+
+
+def lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _header(unit: Unit, year: int) -> dict:
+    return {
+        "header_parent": unit.header_parent or "",
+        "header_agency": list(unit.header_agency),
+        "number": BLANK_NUMBER,
+        "agency_abbr": unit.abbr,
+        "place": unit.place,
+        "date_line": blank_date_line(year),
+        "year": year,
+        "unit_name": unit.name,
+        "signature_lines": unit.signature_lines(),
+        "signer_name": unit.leader.name if unit.leader else "",
+    }
+
+
+def _recipients(province: Province, unit: Unit, role: str) -> list[str]:
+    parent = province.units.get(unit.parent or "")
+    parent_name = parent.name.replace("Ủy ban nhân dân", "UBND") if parent else ""
+    items = [f"- {r.format(parent=parent_name)}" for r in province.plan.recipients.get(role, ())]
+    items.append(f"- Lưu: VT, {unit.drafting_abbr}")
+    return punctuate_list(items)
+
+
+def _grounds(province: Province, year: int) -> list[str]:
+    day = dt.date(year, 1, 1)
+    return punctuate_list([g.text for g in province.plan.legal_grounds if g.in_force(day)])
+
+
+def _sentence(text: str) -> str:
+    text = text.strip().rstrip(".;")
+    return text + "."
+
+
+def _entry(e: Entry, no: int) -> dict:
+    return {
+        "no": no,
+        "letter": point_letter(no - 1),
+        "name": e.name,
+        "kind": e.kind.capitalize(),
+        "birth": short_date(e.birth_date) if e.birth_date else "",
+        "position": e.position,
+        "field": e.field,
+        "achievements": e.achievements,
+        "measures": e.measures,
+        "measures_sentence": _sentence(lower_first(e.measures)),
+    }
+
+
+def kh_context(province: Province, reg: Registration) -> dict:
+    """The unit's cultivation plan (Kế hoạch) with its registration list as Phụ lục I."""
+    unit = province.unit(reg.unit)
+    year = reg.year
+    plan = province.plan
+    counts = Counter(e.kind for e in reg.entries)
+    ctx = _header(unit, year)
+    ctx.update({
+        "summary": f"Bồi dưỡng, nhân rộng gương điển hình tiên tiến năm {year}",
+        "legal_grounds": _grounds(province, year),
+        "intro": (f"Nhằm tiếp tục phát hiện, bồi dưỡng, nhân rộng và tổ chức thi đua cùng các gương điển hình "
+                  f"tiên tiến theo Kế hoạch số {plan.notation} ngày {short_date(plan.date)} của {plan.issuer}, "
+                  f"{unit.name} ban hành Kế hoạch bồi dưỡng, nhân rộng gương điển hình tiên tiến năm {year} "
+                  f"như sau:"),
+        "purposes": [
+            "a) Nâng cao nhận thức về vị trí, vai trò của công tác phát hiện, bồi dưỡng, nhân rộng điển hình "
+            "tiên tiến; coi đây là nhiệm vụ thường xuyên trong tổ chức các phong trào thi đua yêu nước.",
+            "b) Tạo điều kiện để các điển hình tiên tiến phát huy thành tích, lan tỏa cách làm hay, sáng tạo, "
+            "hiệu quả trong cơ quan, đơn vị, địa phương và trong Nhân dân.",
+        ],
+        "requirements": [
+            "a) Việc bồi dưỡng, nhân rộng phải thiết thực, gắn với nhiệm vụ chính trị của đơn vị; tránh hình "
+            "thức, lãng phí.",
+            "b) Các điển hình được bồi dưỡng có kế hoạch, lộ trình cụ thể; kịp thời đề nghị khen thưởng các "
+            "điển hình tiêu biểu.",
+        ],
+        "registered_text": (f"{unit.name} đăng ký {len(reg.entries)} mô hình, tập thể, cá nhân điển hình tiên "
+                            f"tiến, gồm {counts.get('mô hình', 0)} mô hình, {counts.get('tập thể', 0)} tập thể "
+                            f"và {counts.get('cá nhân', 0)} cá nhân (danh sách tại Phụ lục I kèm theo)."),
+        "exemplars": [_entry(e, i) for i, e in enumerate(reg.entries, start=1)],
+        "emulation_text": ("Phát động các tập thể, cá nhân trong đơn vị thi đua cùng các điển hình đã đăng ký; "
+                           "tổ chức tham quan, học tập kinh nghiệm; biểu dương, giới thiệu các điển hình trên "
+                           "các phương tiện thông tin đại chúng."),
+        "time_text": (f"Từ ngày ban hành Kế hoạch đến ngày 31 tháng 12 năm {year}; sơ kết, đánh giá kết quả "
+                      f"vào dịp kỷ niệm ngày truyền thống của đơn vị."),
+        "funding": plan.funding,
+        "assignments": [{"number": i, "who": who, "task": task[:1].upper() + task[1:]}
+                        for i, (who, task) in enumerate(plan.assignments.get(unit.plan_role, ()), start=1)],
+        "closing": (f"Trên đây là Kế hoạch bồi dưỡng, nhân rộng gương điển hình tiên tiến năm {year} của "
+                    f"{unit.name}./."),
+        "recipients": _recipients(province, unit, unit.plan_role or ""),
+        "annex_title": f"DANH SÁCH ĐĂNG KÝ MÔ HÌNH, TẬP THỂ, CÁ NHÂN ĐIỂN HÌNH TIÊN TIẾN NĂM {year}",
+    })
+    return ctx
+
+
+GROUP_TITLES = {
+    "district": "UBND CÁC HUYỆN, THỊ XÃ, THÀNH PHỐ",
+    "cluster": "CÁC CỤM, KHỐI THI ĐUA CỦA TỈNH",
+    "movement_agency": "CÁC CƠ QUAN, ĐƠN VỊ CHỦ TRÌ PHONG TRÀO THI ĐUA",
+    "enterprise": "CÁC DOANH NGHIỆP THUỘC KHỐI THI ĐUA DOANH NGHIỆP",
+}
+
+
+def ds_context(province: Province, year: int, registrations: dict[str, Registration],
+               findings: list[Finding]) -> dict:
+    """The board's province-wide consolidated list, with the checks' notes per row."""
+    board = province.unit(province.plan.board)
+    notes: dict[tuple[str, int | None], list[str]] = {}
+    late = {f.unit for f in findings if f.rule == "TRE_HAN"}
+    for f in findings:
+        if f.rule == "TRUNG_LAP":
+            notes.setdefault((f.unit, f.row), []).append("Đăng ký trùng với đơn vị khác")
+    groups, total, units = [], 0, 0
+    for role, title in GROUP_TITLES.items():
+        quota = province.plan.quotas.get(role)
+        if quota is None or quota.send_to != board.code:
+            continue
+        entries = []
+        for code, reg in registrations.items():
+            unit = province.unit(code)
+            if unit.plan_role != role:
+                continue
+            units += 1
+            for e in reg.entries:
+                row = _entry(e, len(entries) + 1)
+                note = list(notes.get((code, e.row), []))
+                if code in late:
+                    note.append(f"Gửi trễ hạn ({short_date(reg.sent)})")
+                row.update({"registrant": unit.name, "note": "; ".join(note)})
+                entries.append(row)
+        if entries:
+            groups.append({"title": f"{roman(len(groups) + 1)}. {title}", "entries": entries})
+            total += len(entries)
+    ctx = _header(board, year)
+    ctx.update({
+        "summary": f"Mô hình, tập thể, cá nhân điển hình tiên tiến đăng ký năm {year} của các cơ quan, đơn vị, "
+                   f"địa phương trên địa bàn tỉnh",
+        "legal_grounds": _grounds(province, year),
+        "intro": (f"Sở Nội vụ tổng hợp danh sách {total} mô hình, tập thể, cá nhân điển hình tiên tiến do {units} "
+                  f"cơ quan, đơn vị, địa phương đăng ký năm {year}, cụ thể như sau:"),
+        "groups": groups,
+        "closing": f"Danh sách gồm {total} mô hình, tập thể, cá nhân./.",
+        "recipients": _recipients(province, board, "board"),
+    })
+    return ctx

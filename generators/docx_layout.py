@@ -1,0 +1,94 @@
+"""Decree 30 layout constants and low-level DOCX helpers shared by templates and checks."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+FONT = "Times New Roman"
+A4 = (Mm(210), Mm(297))
+MARGINS = {"top": Mm(20), "bottom": Mm(20), "left": Mm(30), "right": Mm(15)}
+
+# Chosen sizes (the decree's worked example) within the ranges of spec 02.
+SIZE = {
+    "national": 12, "motto": 13, "agency": 12, "number": 13, "date": 13, "type": 14, "summary": 14,
+    "body": 14, "signature": 14, "recipients_title": 12, "recipients": 11, "page_number": 14,
+    "annex_label": 14, "annex_title": 14, "table": 12,
+}
+NATIONAL = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+RULE_STYLE = "TD Rule"  # paragraphs drawing the short solid lines under components
+RULE_RATIO = 0.4  # agency and summary lines: 1/3 to 1/2 of the text, here 40 %
+
+_FONT_DIRS = ("/usr/share/fonts/truetype/liberation2", "/usr/share/fonts/truetype/liberation")
+
+
+@lru_cache(maxsize=None)
+def _font(bold: bool, italic: bool, size: float):
+    from PIL import ImageFont
+
+    name = "LiberationSerif-" + {(False, False): "Regular", (True, False): "Bold", (False, True): "Italic",
+                                 (True, True): "BoldItalic"}[(bold, italic)] + ".ttf"
+    for folder in _FONT_DIRS:
+        path = Path(folder) / name
+        if path.exists():
+            return ImageFont.truetype(str(path), size=int(size * 20))
+    raise FileNotFoundError(f"{name} not found: install fonts-liberation2")
+
+
+def text_width_pt(text: str, size: float, bold: bool = False, italic: bool = False) -> float:
+    """Width of a line in points, measured with Times New Roman's metric twin."""
+    return _font(bold, italic, size).getlength(text) / 20
+
+
+def set_run_fonts(rpr, name: str = FONT) -> None:
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), name)
+    # Word prefers theme fonts over named ones: drop them.
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attr), None)
+
+
+def set_bottom_border(paragraph, size_eighths: int = 6) -> None:
+    """Bottom border on a paragraph or a paragraph style."""
+    element = paragraph._p if hasattr(paragraph, "_p") else paragraph.element
+    ppr = element.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for k, v in (("w:val", "single"), ("w:sz", str(size_eighths)), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(k), v)
+    borders.append(bottom)
+    ppr.append(borders)
+
+
+def has_bottom_border(paragraph) -> bool:
+    ppr = paragraph._p.pPr
+    if ppr is not None and ppr.find(qn("w:pBdr")) is not None:
+        bottom = ppr.find(qn("w:pBdr")).find(qn("w:bottom"))
+        return bottom is not None and bottom.get(qn("w:val")) not in (None, "nil", "none")
+    style = paragraph.style
+    while style is not None:
+        ppr = style.element.pPr
+        if ppr is not None and ppr.find(qn("w:pBdr")) is not None:
+            bottom = ppr.find(qn("w:pBdr")).find(qn("w:bottom"))
+            return bottom is not None and bottom.get(qn("w:val")) not in (None, "nil", "none")
+        style = style.base_style
+    return False
+
+
+def cell_width(cell):
+    """A table cell's width (EMU) from its tcW, or None."""
+    tcpr = cell._tc.tcPr
+    if tcpr is None or tcpr.find(qn("w:tcW")) is None:
+        return None
+    tcw = tcpr.find(qn("w:tcW"))
+    if tcw.get(qn("w:type")) != "dxa":
+        return None
+    return Pt(int(tcw.get(qn("w:w"))) / 20)

@@ -1,0 +1,154 @@
+"""The domain as typed objects: units with dated hierarchy, signers, plan rules, registrations."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class UnitKind:
+    """How a kind of body is headed; Decree 30 builds the signature lines from it."""
+
+    code: str
+    label: str
+    head: str  # title of the head, e.g. "CHỦ TỊCH", "GIÁM ĐỐC"
+    deputy: str  # e.g. "PHÓ CHỦ TỊCH"
+    body: str | None = None  # collective body signed "TM." for, e.g. "ỦY BAN NHÂN DÂN"
+
+
+@dataclass(frozen=True)
+class Signer:
+    name: str
+    role: str = "head"  # "head" or "deputy"
+
+
+@dataclass(frozen=True)
+class Unit:
+    code: str
+    name: str  # full name, e.g. "Ủy ban nhân dân xã Ninh Quới"
+    kind: UnitKind
+    abbr: str  # agency part of the ký hiệu, e.g. "UBND", "SNV"
+    place: str  # place in the date line
+    header_agency: tuple[str, ...]  # issuing agency lines, upper case
+    header_parent: str | None = None
+    parent: str | None = None
+    plan_role: str | None = None  # role under the plan: commune, district, cluster, ...
+    leader: Signer | None = None
+    body: str | None = None  # overrides kind.body (a cluster signs for itself)
+    drafting_abbr: str = "VP"  # unit keeping the file copy: "Lưu: VT, <drafting_abbr>."
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    successor: str | None = None
+    members: tuple[str, ...] = ()  # clusters and blocs: their member units
+
+    def valid_on(self, day: dt.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
+
+    def signature_lines(self) -> list[str]:
+        """Authority and title lines (ô 7a) for the unit's leader."""
+        lines = []
+        body = self.body or self.kind.body
+        if body:
+            lines.append(f"TM. {body}")
+        if self.leader and self.leader.role == "deputy":
+            lines += [f"KT. {self.kind.head}", self.kind.deputy]
+        else:
+            lines.append(self.kind.head)
+        return lines
+
+
+@dataclass(frozen=True)
+class Quota:
+    """What the plan asks of one role of registrant each year."""
+
+    role: str
+    label: str
+    minimum: int
+    maximum: int | None  # None: no hard cap
+    target: int | None
+    deadline: tuple[int, int]  # (month, day) in the registration year
+    send_to: str  # unit code, or "parent"
+    kinds: tuple[str, ...] | None = None  # allowed entry kinds, None = all
+
+    def deadline_in(self, year: int) -> dt.date:
+        return dt.date(year, *self.deadline)
+
+
+@dataclass(frozen=True)
+class LegalGround:
+    text: str
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+
+    def in_force(self, day: dt.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
+
+
+@dataclass(frozen=True)
+class Plan:
+    notation: str
+    date: dt.date
+    issuer: str
+    title: str
+    quotas: dict[str, Quota]
+    kinds: tuple[str, ...]  # entry kinds: mô hình, tập thể, cá nhân
+    fields: tuple[str, ...]  # fields of activity for the drop-down list
+    legal_grounds: tuple[LegalGround, ...]
+    recipients: dict[str, tuple[str, ...]]  # per role; "{parent}" is filled in
+    assignments: dict[str, tuple[tuple[str, str], ...]]  # per role: (who, task)
+    board: str  # unit code of the provincial board (Sở Nội vụ)
+    funding: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One registered exemplar: a model, a collective or an individual."""
+
+    row: int
+    name: str
+    kind: str
+    birth_date: dt.date | None
+    position: str  # position and workplace, or the collective's parent unit
+    field: str
+    achievements: str
+    measures: str
+
+
+@dataclass(frozen=True)
+class Registration:
+    unit: str
+    year: int
+    sent: dt.date
+    source: str  # path of the workbook, for messages
+    entries: tuple[Entry, ...]
+    sent_cell: tuple[int, str] = (0, "")  # (row, column) the date was read from
+
+
+@dataclass
+class Province:
+    name: str
+    place: str
+    units: dict[str, Unit]
+    plan: Plan
+    kinds: dict[str, UnitKind] = field(default_factory=dict)
+
+    def unit(self, code: str) -> Unit:
+        return self.units[code]
+
+    def ancestors(self, code: str) -> list[str]:
+        out, cur = [], self.units[code].parent
+        while cur:
+            out.append(cur)
+            cur = self.units[cur].parent if cur in self.units else None
+        return out
+
+    def successor_on(self, code: str, day: dt.date) -> Unit:
+        """The unit that carries `code`'s duties on `day` (following merges)."""
+        unit = self.units[code]
+        while not unit.valid_on(day) and unit.successor:
+            unit = self.units[unit.successor]
+        return unit

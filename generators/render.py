@@ -1,0 +1,141 @@
+"""Render a DOCX template with a context: strict, escaped, atomic, reproducible."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import jinja2
+from docx.oxml.ns import qn
+from docx.shared import Pt
+from docxtpl import DocxTemplate
+
+from .docx_layout import MOTTO, RULE_RATIO, RULE_STYLE, cell_width, text_width_pt
+from .errors import TemplateError
+
+TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES = {"KH": "ke-hoach-boi-duong.docx", "DS": "danh-sach-tong-hop.docx"}
+# Documents carry this fixed timestamp so that two runs give identical files.
+FIXED_TIME = dt.datetime(2000, 1, 1)
+
+
+def jinja_env() -> jinja2.Environment:
+    # Undefined variables are errors, and & < > " in the data stay text.
+    return jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True)
+
+
+def template_path(kind: str) -> Path:
+    return TEMPLATE_DIR / TEMPLATES[kind]
+
+
+def render_docx(template: Path, context: dict, out: Path, *, title: str = "", author: str = "") -> Path:
+    tpl = DocxTemplate(str(template))
+    try:
+        tpl.render(context, jinja_env(), autoescape=True)
+    except jinja2.UndefinedError as exc:
+        raise TemplateError(f"Mẫu {Path(template).name} dùng biến mà dữ liệu không có: {exc.message}") from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"Mẫu {Path(template).name} sai cú pháp Jinja (dòng {exc.lineno}): {exc.message}") from None
+    doc = tpl.docx
+    fit_rules(doc)
+    _preserve_spaces(doc)
+    props = doc.core_properties
+    props.title, props.author, props.last_modified_by = title, author, author
+    props.created = props.modified = FIXED_TIME
+    props.revision = 1
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    try:
+        doc.save(str(tmp))
+        tmp.replace(out)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return out
+
+
+def _preserve_spaces(doc) -> None:
+    for t in doc.element.body.iter(qn("w:t")):
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+
+
+def _para_width_pt(paragraph) -> float:
+    """Widest text line of a paragraph, from its runs' effective size and weight."""
+    style_size = _style_value(paragraph.style, lambda f: f.size)
+    style_bold = _style_value(paragraph.style, lambda f: f.bold)
+    width = 0.0
+    for run in paragraph.runs:
+        size = (run.font.size or style_size or Pt(14)).pt
+        bold = run.font.bold if run.font.bold is not None else bool(style_bold)
+        width += text_width_pt(run.text, size, bold=bold)
+    return width
+
+
+def _style_value(style, get):
+    while style is not None:
+        value = get(style.font)
+        if value is not None:
+            return value
+        style = style.base_style
+    return None
+
+
+def section_text_widths(doc) -> list[tuple[object, float]]:
+    """(body element, text width in pt of its section) for each body-level block."""
+    sections = list(doc.sections)
+    out, idx = [], 0
+    for child in doc.element.body.iterchildren():
+        sec = sections[min(idx, len(sections) - 1)]
+        out.append((child, (sec.page_width - sec.left_margin - sec.right_margin) / 12700))
+        ppr = child.find(qn("w:pPr"))
+        if ppr is not None and ppr.find(qn("w:sectPr")) is not None:
+            idx += 1
+    return out
+
+
+def fit_rules(doc) -> None:
+    """Size each rule line: the motto's as long as the motto, others 40 % of their text."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    def fit(paragraphs, container_pt):
+        for i, p in enumerate(paragraphs):
+            if p.style is None or p.style.name != RULE_STYLE:
+                continue
+            above = [q for q in paragraphs[:i] if q.text.strip()]
+            if not above:
+                continue
+            if above[-1].text.strip() == MOTTO:
+                length = _para_width_pt(above[-1])
+            else:
+                block = []
+                for q in reversed(above):
+                    if q.style is not None and q.style.name == RULE_STYLE:
+                        break
+                    if not any(r.font.bold for r in q.runs):
+                        break
+                    block.append(q)
+                # A bold block (agency, summary); otherwise the line just above (annex reference).
+                text = max((_para_width_pt(q) for q in block), default=_para_width_pt(above[-1]))
+                length = RULE_RATIO * min(text, container_pt)
+            indent = max(0.0, (container_pt - length) / 2)
+            p.paragraph_format.left_indent = Pt(indent)
+            p.paragraph_format.right_indent = Pt(indent)
+            p.paragraph_format.first_line_indent = Pt(0)
+
+    body_paras = []
+    for child, width in section_text_widths(doc):
+        if child.tag == qn("w:p"):
+            body_paras.append((Paragraph(child, doc._body), width))
+        elif child.tag == qn("w:tbl"):
+            table = Table(child, doc._body)
+            for row in table.rows:
+                for cell in row.cells:
+                    w = cell_width(cell)
+                    fit(cell.paragraphs, (w.pt if w is not None else width) - 10.8)  # minus cell padding
+    # Body-level paragraphs are fitted against the width of their own section.
+    by_width: dict[float, list] = {}
+    for p, w in body_paras:
+        by_width.setdefault(w, []).append(p)
+    for w, ps in by_width.items():
+        fit(ps, w)

@@ -1,0 +1,66 @@
+"""Vietnamese text: NFC, legacy-encoding detection, matching keys, dates, numbering."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+# Latin-1 letters that Vietnamese uses. Any other character of U+00A1..U+00FF
+# standing inside a word ("V¨n", "Vieät") marks text typed in TCVN3 (ABC) or VNI
+# and read as Latin-1; at a word's edge it is a symbol ("m²", "25°").
+_VIETNAMESE_LATIN1 = set("ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý")
+_SYMBOLS = set("°²³±×÷¼½¾")  # units and maths, not legacy letters
+_LEGACY_MARK = re.compile(r"(?<=\w)[\u00a1-\u00ff](?=\w)")
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def looks_legacy_encoded(text: str) -> bool:
+    """True for TCVN3/VNI text shown as Latin-1 (e.g. 'NguyÔn V¨n' or 'Nguyeãn')."""
+    return any(ch not in _VIETNAMESE_LATIN1 and ch not in _SYMBOLS for ch in _LEGACY_MARK.findall(text))
+
+
+def clean(text: str) -> str:
+    """NFC, trimmed, inner runs of white space folded to one space."""
+    return re.sub(r"\s+", " ", nfc(text)).strip()
+
+
+def match_key(text: str) -> str:
+    """Key under which near-duplicates (case, spacing, Unicode form) coincide."""
+    return clean(text).casefold()
+
+
+def vn_date(day: dt.date) -> str:
+    """Date line of Decree 30: day padded below 10, month padded only for 1 and 2."""
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+def short_date(day: dt.date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+# Points are lettered in Vietnamese alphabet order: đ after d, no f, j, w, z.
+POINT_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
+
+
+def point_letter(index: int) -> str:
+    """a, b, ..., y, then aa, bb, ... for long lists."""
+    n = len(POINT_LETTERS)
+    return POINT_LETTERS[index % n] * (index // n + 1)
+
+
+def roman(number: int) -> str:
+    table = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    out = ""
+    for value, glyph in table:
+        while number >= value:
+            out += glyph
+            number -= value
+    return out
+
+
+def upper_vn(text: str) -> str:
+    return nfc(text).upper()

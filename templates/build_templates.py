@@ -1,0 +1,389 @@
+"""Build the DOCX templates (docxtpl + Jinja2) of thidua's documents.
+
+The .docx files next to this script are the templates; they are committed and a
+clerk may edit them in Word or LibreOffice. This script is how they were made:
+    .venv/bin/python templates/build_templates.py
+Layout: Decree 30/2020, Appendix I (spec 02). Lines under components are
+separate paragraphs of style "TD Rule", sized at render time to the real text.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from generators.render import fit_rules  # noqa: E402
+from generators.docx_layout import (A4, FONT, MARGINS, MOTTO, NATIONAL, RULE_STYLE, SIZE,  # noqa: E402
+                                    set_bottom_border, set_run_fonts)
+
+CENTER, JUSTIFY, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
+
+
+# ------------------------------------------------------------------ document setup
+
+def new_document() -> Document:
+    doc = Document()
+    styles = doc.styles
+    normal = styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(SIZE["body"])
+    set_run_fonts(normal.element.get_or_add_rPr())
+    pf = normal.paragraph_format
+    pf.space_before, pf.space_after = Pt(0), Pt(0)
+    pf.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    # docDefaults too, so text outside any style still names Times New Roman.
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    set_run_fonts(rpr)
+    for name in ("Header", "Footer"):
+        if name in [s.name for s in styles]:
+            set_run_fonts(styles[name].element.get_or_add_rPr())
+
+    def pstyle(name, *, bold=False, italic=False, align=JUSTIFY, first=Cm(1.27), after=Pt(6), line=1.15):
+        st = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        st.base_style = normal
+        st.font.bold, st.font.italic, st.font.size = bold, italic, Pt(SIZE["body"])
+        st.paragraph_format.alignment = align
+        st.paragraph_format.first_line_indent = first
+        st.paragraph_format.space_after = after
+        st.paragraph_format.line_spacing = line
+        return st
+
+    pstyle("TD Body")
+    pstyle("TD Ground", italic=True)
+    pstyle("TD Part", bold=True)
+    rule = styles.add_style(RULE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    rule.base_style = normal
+    rule.font.size = Pt(2)
+    rule.paragraph_format.space_after = Pt(4)
+    set_bottom_border(rule)  # python-docx styles expose the same pPr as paragraphs
+    return doc
+
+
+def setup_section(section, *, landscape=False, restart=False) -> None:
+    width, height = A4
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        width, height = height, width
+    section.page_width, section.page_height = width, height
+    section.top_margin, section.bottom_margin = MARGINS["top"], MARGINS["bottom"]
+    section.left_margin, section.right_margin = MARGINS["left"], MARGINS["right"]
+    section.header_distance, section.footer_distance = Mm(10), Mm(10)
+    section.different_first_page_header_footer = True  # no number on page 1
+    if restart:
+        pg = OxmlElement("w:pgNumType")
+        pg.set(qn("w:start"), "1")
+        section._sectPr.append(pg)
+        section.header.is_linked_to_previous = False
+        section.first_page_header.is_linked_to_previous = False
+    header = section.header.paragraphs[0]
+    header.alignment = CENTER
+    _page_field(header)
+    section.first_page_header.paragraphs[0].text = ""
+
+
+def _page_field(paragraph) -> None:
+    def fld(kind):
+        el = OxmlElement("w:fldChar")
+        el.set(qn("w:fldCharType"), kind)
+        return el
+
+    for part in ("begin", "instr", "separate", "text", "end"):
+        run = paragraph.add_run()
+        run.font.size = Pt(SIZE["page_number"])
+        run.font.name = FONT
+        set_run_fonts(run._r.get_or_add_rPr())
+        if part == "instr":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = " PAGE "
+            run._r.append(instr)
+        elif part == "text":
+            run.text = "2"
+        else:
+            run._r.append(fld(part))
+
+
+def text_width(section):
+    return section.page_width - section.left_margin - section.right_margin
+
+
+# ------------------------------------------------------------------ paragraphs
+
+def para(container, text="", *, size=None, bold=False, italic=False, align=None, style=None,
+         keep_next=False, after=None, first=None):
+    """Append a paragraph (reusing a table cell's initial empty one)."""
+    paragraphs = getattr(container, "paragraphs", [])
+    if hasattr(container, "_tc") and len(paragraphs) == 1 and not paragraphs[0].text and not paragraphs[0].runs \
+            and not getattr(container, "_used", False):
+        p = paragraphs[0]
+        container._used = True
+        if style:
+            p.style = style
+    else:
+        p = container.add_paragraph(style=style)
+    if text:
+        run = p.add_run(text)
+        style_run(run, size=size, bold=bold, italic=italic)
+    if align is not None:
+        p.alignment = align
+    if keep_next:
+        p.paragraph_format.keep_with_next = True
+    if after is not None:
+        p.paragraph_format.space_after = after
+    if first is not None:
+        p.paragraph_format.first_line_indent = first
+    return p
+
+
+def style_run(run, *, size=None, bold=False, italic=False):
+    if size:
+        run.font.size = Pt(size)
+    run.font.bold = bold or None
+    run.font.italic = italic or None
+    return run
+
+
+def rule(container):
+    return para(container, style=RULE_STYLE, align=CENTER)
+
+
+def jinja(container, tag):
+    """A paragraph holding only a {%p %} tag; docxtpl removes it when rendering."""
+    return para(container, tag)
+
+
+def borderless(table) -> None:
+    tblpr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:val"), "nil")
+        borders.append(el)
+    tblpr.append(borders)
+
+
+def set_widths(table, widths) -> None:
+    """Cell widths and the grid both (LibreOffice reads only the grid)."""
+    table.autofit = False
+    for i, w in enumerate(widths):
+        table.columns[i].width = w
+        for cell in table.columns[i].cells:
+            cell.width = w
+
+
+def cant_split(row) -> None:
+    trpr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:cantSplit")
+    trpr.append(el)
+
+
+def repeat_header(row) -> None:
+    row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+
+
+# ------------------------------------------------------------------ components
+
+def header_block(doc, width, notation_type):
+    """Ô 1-4: agency | national title, then Số | place and date."""
+    left_w = int(width * 0.38)
+    table = doc.add_table(rows=2, cols=2)
+    borderless(table)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    set_widths(table, [left_w, width - left_w])
+    agency, national = table.cell(0, 0), table.cell(0, 1)
+    jinja(agency, "{%p if header_parent %}")
+    para(agency, "{{ header_parent }}", size=SIZE["agency"], align=CENTER)
+    jinja(agency, "{%p endif %}")
+    jinja(agency, "{%p for line in header_agency %}")
+    para(agency, "{{ line }}", size=SIZE["agency"], bold=True, align=CENTER)
+    jinja(agency, "{%p endfor %}")
+    rule(agency)
+    para(national, NATIONAL, size=SIZE["national"], bold=True, align=CENTER)
+    para(national, MOTTO, size=SIZE["motto"], bold=True, align=CENTER)
+    rule(national)
+    number, date = table.cell(1, 0), table.cell(1, 1)
+    para(number, "Số: {{ number }}/" + notation_type + "-{{ agency_abbr }}", size=SIZE["number"], align=CENTER)
+    para(date, "{{ place }}, {{ date_line }}", size=SIZE["date"], italic=True, align=CENTER)
+    return table
+
+
+def title_block(doc, doc_type):
+    para(doc, "", after=Pt(6))
+    para(doc, doc_type, size=SIZE["type"], bold=True, align=CENTER, keep_next=True)
+    para(doc, "{{ summary }}", size=SIZE["summary"], bold=True, align=CENTER, keep_next=True)
+    rule(doc)
+
+
+def grounds_block(doc):
+    jinja(doc, "{%p for g in legal_grounds %}")
+    para(doc, "{{ g }}", style="TD Ground")
+    jinja(doc, "{%p endfor %}")
+
+
+def signature_block(doc, width):
+    """Ô 7 and 9b: Nơi nhận | authority, title, space for the signature, name."""
+    left_w = int(width * 0.45)
+    table = doc.add_table(rows=1, cols=2)
+    borderless(table)
+    set_widths(table, [left_w, width - left_w])
+    cant_split(table.rows[0])
+    recipients, signer = table.cell(0, 0), table.cell(0, 1)
+    p = para(recipients, "Nơi nhận:", size=SIZE["recipients_title"], bold=True, italic=True, align=LEFT)
+    p.paragraph_format.keep_with_next = True
+    jinja(recipients, "{%p for r in recipients %}")
+    para(recipients, "{{ r }}", size=SIZE["recipients"], align=LEFT)
+    jinja(recipients, "{%p endfor %}")
+    jinja(signer, "{%p for line in signature_lines %}")
+    para(signer, "{{ line }}", size=SIZE["signature"], bold=True, align=CENTER, keep_next=True)
+    jinja(signer, "{%p endfor %}")
+    for _ in range(5):  # room for the signature image (ô 7c) and the seal (ô 8)
+        para(signer, "", size=SIZE["signature"], align=CENTER, keep_next=True)
+    para(signer, "{{ signer_name }}", size=SIZE["signature"], bold=True, align=CENTER)
+    return table
+
+
+def body(doc, text, *, bold_prefix=None):
+    p = para(doc, style="TD Body")
+    if bold_prefix:
+        style_run(p.add_run(bold_prefix), bold=True)
+    p.add_run(text)
+    return p
+
+
+def part(doc, text):
+    return para(doc, text, style="TD Part", keep_next=True)
+
+
+def data_table(doc, width_mm, columns, row_cells, *, group_rows=False):
+    """A bordered table: header row, then one templated row per item ({%tr %} rows)."""
+    table = doc.add_table(rows=1, cols=len(columns))
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    widths = [Mm(w) for _, w in columns]
+    repeat_header(table.rows[0])
+    for i, (title, _) in enumerate(columns):
+        para(table.cell(0, i), title, size=SIZE["table"], bold=True, align=CENTER)
+
+    def tag_row(tag):
+        row = table.add_row()
+        merged = row.cells[0].merge(row.cells[-1])
+        para(merged, tag)
+
+    def item_row(cells):
+        row = table.add_row()
+        cant_split(row)
+        for i, (text, align) in enumerate(cells):
+            para(row.cells[i], text, size=SIZE["table"], align=align)
+
+    if group_rows:
+        tag_row("{%tr for g in groups %}")
+        row = table.add_row()
+        merged = row.cells[0].merge(row.cells[-1])
+        para(merged, "{{ g.title }}", size=SIZE["table"], bold=True, align=LEFT)
+        tag_row("{%tr for e in g.entries %}")
+        item_row(row_cells)
+        tag_row("{%tr endfor %}")
+        tag_row("{%tr endfor %}")
+    else:
+        tag_row("{%tr for e in exemplars %}")
+        item_row(row_cells)
+        tag_row("{%tr endfor %}")
+    set_widths(table, widths)
+    return table
+
+
+# ------------------------------------------------------------------ documents
+
+def build_kh(path: Path) -> None:
+    doc = new_document()
+    section = doc.sections[0]
+    setup_section(section)
+    width = text_width(section)
+    header_block(doc, width, "KH")
+    title_block(doc, "KẾ HOẠCH")
+    grounds_block(doc)
+    body(doc, "{{ intro }}")
+    part(doc, "I. MỤC ĐÍCH, YÊU CẦU")
+    body(doc, "", bold_prefix="1. Mục đích:")
+    jinja(doc, "{%p for t in purposes %}")
+    body(doc, "{{ t }}")
+    jinja(doc, "{%p endfor %}")
+    body(doc, "", bold_prefix="2. Yêu cầu:")
+    jinja(doc, "{%p for t in requirements %}")
+    body(doc, "{{ t }}")
+    jinja(doc, "{%p endfor %}")
+    part(doc, "II. NỘI DUNG BỒI DƯỠNG, NHÂN RỘNG ĐIỂN HÌNH TIÊN TIẾN")
+    body(doc, "{{ registered_text }}", bold_prefix="1. Các điển hình đăng ký năm {{ year }}: ")
+    body(doc, "", bold_prefix="2. Biện pháp bồi dưỡng, nhân rộng từng điển hình:")
+    jinja(doc, "{%p for e in exemplars %}")
+    body(doc, "{{ e.letter }}) {{ e.name }} ({{ e.kind }}, lĩnh vực {{ e.field }}): {{ e.measures_sentence }}")
+    jinja(doc, "{%p endfor %}")
+    body(doc, "{{ emulation_text }}", bold_prefix="3. Tổ chức thi đua cùng các điển hình: ")
+    part(doc, "III. THỜI GIAN VÀ KINH PHÍ THỰC HIỆN")
+    body(doc, "{{ time_text }}", bold_prefix="1. Thời gian: ")
+    body(doc, "{{ funding }}", bold_prefix="2. Kinh phí: ")
+    part(doc, "IV. TỔ CHỨC THỰC HIỆN")
+    jinja(doc, "{%p for a in assignments %}")
+    body(doc, "{{ a.task }}", bold_prefix="{{ a.number }}. {{ a.who }}: ")
+    jinja(doc, "{%p endfor %}")
+    body(doc, "{{ closing }}").paragraph_format.keep_with_next = True
+    signature_block(doc, width)
+
+    annex = doc.add_section(WD_SECTION.NEW_PAGE)
+    setup_section(annex, landscape=True, restart=True)
+    para(doc, "Phụ lục I", size=SIZE["annex_label"], bold=True, align=CENTER)
+    para(doc, "{{ annex_title }}", size=SIZE["annex_title"], bold=True, align=CENTER)
+    para(doc, "(Kèm theo Kế hoạch số {{ number }}/KH-{{ agency_abbr }} {{ date_line }} của {{ unit_name }})",
+         size=SIZE["annex_title"], italic=True, align=CENTER)
+    rule(doc)
+    columns = [("STT", 11), ("Tên mô hình, tập thể, cá nhân", 42), ("Loại", 18), ("Ngày sinh", 24),
+               ("Chức vụ, đơn vị công tác", 44), ("Lĩnh vực", 30), ("Thành tích nổi bật", 44),
+               ("Biện pháp bồi dưỡng, nhân rộng", 39)]
+    data_table(doc, 252, columns, [("{{ e.no }}", CENTER), ("{{ e.name }}", LEFT), ("{{ e.kind }}", CENTER),
+                                   ("{{ e.birth }}", CENTER), ("{{ e.position }}", LEFT), ("{{ e.field }}", LEFT),
+                                   ("{{ e.achievements }}", LEFT), ("{{ e.measures }}", LEFT)])
+    fit_rules(doc)
+    doc.save(path)
+
+
+def build_ds(path: Path) -> None:
+    doc = new_document()
+    section = doc.sections[0]
+    # The whole list is one wide table, so the document is landscape (spec 02 allows it).
+    setup_section(section, landscape=True)
+    width = text_width(section)
+    header_block(doc, width, "DS")
+    title_block(doc, "DANH SÁCH")
+    grounds_block(doc)
+    body(doc, "{{ intro }}")
+    columns = [("STT", 12), ("Tên mô hình, tập thể, cá nhân", 44), ("Loại", 18), ("Chức vụ, đơn vị công tác", 44),
+               ("Lĩnh vực", 28), ("Thành tích nổi bật", 46), ("Đơn vị đăng ký", 32), ("Ghi chú", 28)]
+    data_table(doc, 252, columns, [("{{ e.no }}", CENTER), ("{{ e.name }}", LEFT), ("{{ e.kind }}", CENTER),
+                                   ("{{ e.position }}", LEFT), ("{{ e.field }}", LEFT),
+                                   ("{{ e.achievements }}", LEFT), ("{{ e.registrant }}", LEFT),
+                                   ("{{ e.note }}", LEFT)], group_rows=True)
+    para(doc, "", after=Pt(6))
+    body(doc, "{{ closing }}").paragraph_format.keep_with_next = True
+    signature_block(doc, width)
+    fit_rules(doc)
+    doc.save(path)
+
+
+TEMPLATES = {"KH": ("ke-hoach-boi-duong.docx", build_kh), "DS": ("danh-sach-tong-hop.docx", build_ds)}
+
+if __name__ == "__main__":
+    for kind, (name, build) in TEMPLATES.items():
+        build(HERE / name)
+        print("wrote", HERE / name)
