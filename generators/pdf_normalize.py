@@ -1,30 +1,49 @@
-"""Make LibreOffice's PDF reproducible: creation time from the data, /ID from the content.
+"""Make LibreOffice's PDF reproducible: every timestamp from the data, /ID from the content.
 
-Only equal-length byte replacements, so every offset in the cross-reference table
-stays right. Done before any signature (nothing may rewrite a signed file).
+LibreOffice writes the conversion time into the Info dictionary, the XMP packet,
+the header of the sRGB output-intent profile and a trailer /DocChecksum, and a
+random /ID. This runs
+before any signature (after the first one nothing may rewrite the file), through
+qpdf (pikepdf), which keeps objects as they are and only rewrites the xref.
 """
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import re
+import struct
+import zlib
 from pathlib import Path
 
-_INFO_DATE = re.compile(rb"/CreationDate\(D:(\d{14})([^)]*)\)")
-_XMP_DATE = re.compile(rb"<xmp:CreateDate>(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)")
-_ID = re.compile(rb"/ID \[ ?<([0-9A-Fa-f]{32})>\s*<([0-9A-Fa-f]{32})> ?\]")
+import pikepdf
+
+_XMP_DATES = re.compile(rb"(<xmp:(?:CreateDate|ModifyDate|MetadataDate)>)[^<]*(<)")
 
 
 def normalize_pdf(path: Path, created: dt.datetime) -> None:
-    data = Path(path).read_bytes()
-    stamp = created.strftime("%Y%m%d%H%M%S").encode()
-    data = _INFO_DATE.sub(lambda m: b"/CreationDate(D:" + stamp + m.group(2) + b")", data)
-    iso = created.strftime("%Y-%m-%dT%H:%M:%S").encode()
-    data = _XMP_DATE.sub(lambda m: b"<xmp:CreateDate>" + iso, data)
-    zeroed = _ID.sub(lambda m: m.group(0).replace(m.group(1), b"0" * 32).replace(m.group(2), b"0" * 32), data)
-    digest = hashlib.md5(zeroed).hexdigest().upper().encode()  # an identifier, not a security measure
-    data = _ID.sub(lambda m: m.group(0).replace(m.group(1), digest).replace(m.group(2), digest), data)
-    tmp = Path(path).with_name(f".{Path(path).name}.norm.tmp")
-    tmp.write_bytes(data)
+    """Set every creation time to `created` (aware datetime) and derive /ID from the content."""
+    utc = created.astimezone(dt.timezone.utc)
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.norm.tmp")
+    with pikepdf.open(path) as pdf:
+        for intent in pdf.Root.get("/OutputIntents", []):
+            profile = intent.get("/DestOutputProfile")
+            if profile is not None:
+                data = bytearray(profile.read_bytes())
+                data[24:36] = struct.pack(">6H", utc.year, utc.month, utc.day, utc.hour, utc.minute, utc.second)
+                profile.write(zlib.compress(bytes(data), 9), filter=pikepdf.Name.FlateDecode)
+        stamp = utc.strftime("D:%Y%m%d%H%M%SZ")
+        if "/CreationDate" in pdf.docinfo:
+            pdf.docinfo["/CreationDate"] = stamp
+        if "/ModDate" in pdf.docinfo:
+            pdf.docinfo["/ModDate"] = stamp
+        for key in ("/DocChecksum", "/ID"):  # LibreOffice's run hash; qpdf would keep the old /ID's half
+            if key in pdf.trailer:
+                del pdf.trailer[key]
+        meta = pdf.Root.get("/Metadata")
+        if meta is not None:
+            iso = utc.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+            meta.write(_XMP_DATES.sub(lambda m: m.group(1) + iso + m.group(2), meta.read_bytes()))
+        pdf.save(tmp, deterministic_id=True, compress_streams=False,
+                 object_stream_mode=pikepdf.ObjectStreamMode.preserve)
     os.replace(tmp, path)

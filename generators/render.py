@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
+import zipfile
 from pathlib import Path
 
 import jinja2
@@ -15,7 +17,7 @@ from .errors import TemplateError
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 TEMPLATES = {"KH": "ke-hoach-boi-duong.docx", "DS": "danh-sach-tong-hop.docx"}
-# Documents carry this fixed timestamp so that two runs give identical files.
+# Documents carry a timestamp from the data, never the clock: two runs give identical files.
 FIXED_TIME = dt.datetime(2000, 1, 1)
 
 
@@ -28,7 +30,8 @@ def template_path(kind: str) -> Path:
     return TEMPLATE_DIR / TEMPLATES[kind]
 
 
-def render_docx(template: Path, context: dict, out: Path, *, title: str = "", author: str = "") -> Path:
+def render_docx(template: Path, context: dict, out: Path, *, title: str = "", author: str = "",
+                created: dt.datetime = FIXED_TIME) -> Path:
     tpl = DocxTemplate(str(template))
     try:
         tpl.render(context, jinja_env(), autoescape=True)
@@ -41,17 +44,30 @@ def render_docx(template: Path, context: dict, out: Path, *, title: str = "", au
     _preserve_spaces(doc)
     props = doc.core_properties
     props.title, props.author, props.last_modified_by = title, author, author
-    props.created = props.modified = FIXED_TIME
+    if created.tzinfo is not None:
+        created = created.astimezone(dt.timezone.utc).replace(tzinfo=None)  # core.xml is in UTC
+    props.created = props.modified = created
     props.revision = 1
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
     try:
-        doc.save(str(tmp))
+        _save_reproducible(doc, tmp)
         tmp.replace(out)
     finally:
         tmp.unlink(missing_ok=True)
     return out
+
+
+def _save_reproducible(doc, path: Path) -> None:
+    """Save with fixed ZIP entry times (python-docx stamps the clock's)."""
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(info, src.read(item.filename))
 
 
 def _preserve_spaces(doc) -> None:

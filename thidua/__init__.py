@@ -1,0 +1,1 @@
+"""thidua: command line and orchestration of a whole registration cycle."""

@@ -1,0 +1,58 @@
+"""Check findings for people: a terminal report and a workbook with one row per finding."""
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from pathlib import Path
+
+import openpyxl
+from openpyxl.styles import Alignment, Font
+
+from generators.model import Province
+from generators.registrations import YearData
+from generators.rules import RULE_TITLES, Finding
+
+
+def text_report(province: Province, data: YearData, findings: list[Finding]) -> str:
+    entries = sum(len(r.entries) for r in data.registrations.values())
+    lines = [f"KIỂM TRA DANH SÁCH ĐĂNG KÝ NĂM {data.year} THEO KẾ HOẠCH SỐ {province.plan.notation}",
+             f"Đã đọc {len(data.registrations)} danh sách hợp lệ, gồm {entries} mô hình, tập thể, cá nhân.", ""]
+    by_rule = defaultdict(list)
+    for f in findings:
+        by_rule[f.rule].append(f)
+    for rule, items in by_rule.items():
+        lines.append(f"{RULE_TITLES.get(rule, rule).upper()} ({len(items)})")
+        for f in items:
+            lines.append(f"  - {f.message}")
+            if f.where:
+                lines.append(f"    tại: {f.where}")
+        lines.append("")
+    if findings:
+        lines.append(f"Kết quả: {len(findings)} vấn đề cần xử lý.")
+    else:
+        lines.append("Kết quả: mọi danh sách đều đúng quy định của kế hoạch.")
+    return "\n".join(lines)
+
+
+def write_findings_xlsx(path: Path, province: Province, findings: list[Finding]) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Kết quả kiểm tra"
+    headers = ["STT", "Quy tắc", "Mã quy tắc", "Mã đơn vị", "Tên đơn vị", "Tệp", "Trang tính", "Dòng", "Cột", "Nội dung"]
+    widths = [6, 30, 20, 16, 40, 40, 14, 8, 8, 90]
+    for c, (h, w) in enumerate(zip(headers, widths), start=1):
+        cell = ws.cell(1, c, h)
+        cell.font = Font(bold=True)
+        ws.column_dimensions[cell.column_letter].width = w
+    for r, f in enumerate(findings, start=2):
+        unit = province.units.get(f.unit)
+        values = [r - 1, RULE_TITLES.get(f.rule, f.rule), f.rule, f.unit, unit.name if unit else "", f.file, f.sheet,
+                  f.row, f.column, f.message]
+        for c, value in enumerate(values, start=1):
+            ws.cell(r, c, value).alignment = Alignment(wrap_text=True, vertical="top")
+    ws.freeze_panes = "A2"
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    wb.save(tmp)
+    os.replace(tmp, path)
