@@ -6,11 +6,12 @@ from pathlib import Path
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Mm, Pt, Twips
 
 FONT = "Times New Roman"
 A4 = (Mm(210), Mm(297))
-MARGINS = {"top": Mm(20), "bottom": Mm(20), "left": Mm(30), "right": Mm(15)}
+# In whole twips as Word stores them, each inside the decree's range (Mm(15) would store 14.99 mm).
+MARGINS = {"top": Twips(1134), "bottom": Twips(1134), "left": Twips(1701), "right": Twips(851)}
 
 # Chosen sizes (the decree's worked example) within the ranges of spec 02.
 SIZE = {

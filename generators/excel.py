@@ -324,7 +324,8 @@ def _find_columns(ws, cells: _Cells):
             columns[spec.key] = cell.column
             continue
         at = ws.cell(header_row, position)
-        if isinstance(at.value, str) and at.value.strip():
+        expected = {_header_key(c.header) for c in COLUMNS}
+        if isinstance(at.value, str) and at.value.strip() and _header_key(at.value) not in expected:
             cells.problem(at, f"tiêu đề cột «{clean(at.value)}» không đúng mẫu; cần là «{spec.header}».")
         else:
             cells.problems.append(Problem(cells.file, f"thiếu cột «{spec.header}» ở dòng tiêu đề.", cells.sheet, header_row))

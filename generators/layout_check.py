@@ -220,7 +220,7 @@ def _check_pages(doc, blocks, v):
         for name, lo, hi in (("top_margin", 20, 25), ("bottom_margin", 20, 25), ("left_margin", 30, 35),
                              ("right_margin", 15, 20)):
             mm = getattr(s, name) / 36000
-            if not lo - 0.05 <= mm <= hi + 0.05:
+            if not lo <= mm <= hi:
                 label = {"top_margin": "trên", "bottom_margin": "dưới", "left_margin": "trái", "right_margin": "phải"}[name]
                 v.append(Violation("le-trang", f"lề {label} phải {lo}-{hi} mm, đang là {mm:.1f} mm.", where))
         if not s.different_first_page_header_footer:

@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generators.config import load_plan, load_province
+from generators.excel import HEADER_ROW, write_workbook
+from generators.model import Entry
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+
+
+@pytest.fixture(scope="session")
+def province():
+    return load_province(DATA)
+
+
+@pytest.fixture(scope="session")
+def plan():
+    return load_plan(DATA / "plan.yaml")
+
+
+def sample_entries(n: int = 5) -> list[Entry]:
+    kinds = ["mô hình", "tập thể", "cá nhân"]
+    out = []
+    for i in range(n):
+        kind = kinds[i % 3]
+        out.append(Entry(0, f"Điển hình số {i + 1} ấp Nội Ô", kind,
+                         dt.date(1980, 3, i + 1) if kind == "cá nhân" else None,
+                         "Ấp Nội Ô, xã Ninh Quới", "Y tế", "Thành tích nổi bật của năm", "Tham quan, học tập"))
+    return out
+
+
+@pytest.fixture
+def workbook(tmp_path, plan):
+    """A valid registration workbook of Xã Ninh Quới for 2024; tests break it on purpose."""
+    path = tmp_path / "HD-XNINHQUOI.xlsx"
+    write_workbook(path, plan, unit="HD-XNINHQUOI", unit_name="Ủy ban nhân dân xã Ninh Quới", year=2024,
+                   sent=dt.date(2024, 1, 10), entries=sample_entries())
+    return path
+
+
+FIRST_ROW = HEADER_ROW + 1
+
+
+@pytest.fixture
+def data_copy(tmp_path):
+    """A writable copy of the sample data folder."""
+    dst = tmp_path / "data"
+    shutil.copytree(DATA, dst)
+    return dst
+
+
+@pytest.fixture(scope="session")
+def round_2024(tmp_path_factory):
+    """The sample 2024 round, generated once with the real LibreOffice."""
+    from thidua.cycle import run_round
+
+    out = tmp_path_factory.mktemp("out")
+    result = run_round(DATA, out, 2024, show_progress=False)
+    return out, result
