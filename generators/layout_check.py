@@ -40,12 +40,19 @@ class Resolver:
         defaults = doc.styles.element.find(qn("w:docDefaults"))
         rpr = defaults.find(qn("w:rPrDefault")) if defaults is not None else None
         self.default_rpr = rpr.find(qn("w:rPr")) if rpr is not None else None
+        self._styles: dict = {}
 
-    @staticmethod
-    def _chain(style):
+    def _chain(self, style):
         while style is not None:
             yield style
             style = style.base_style
+
+    def para_style(self, paragraph):
+        """The paragraph's style, cached by id (python-docx scans every style per lookup)."""
+        sid = paragraph._p.style
+        if sid not in self._styles:
+            self._styles[sid] = paragraph.style
+        return self._styles[sid]
 
     def _rpr_value(self, rpr, tag, attr="w:val"):
         if rpr is None:
@@ -58,9 +65,9 @@ class Resolver:
     def run_prop(self, paragraph, run, tag):
         """Raw value of a run property: the run, its character style, the paragraph style chain, defaults."""
         sources = [run._r.rPr] if run is not None else []
-        if run is not None and run.style is not None and run.style.name != "Default Paragraph Font":
+        if run is not None and run._r.style is not None:  # only a named character style
             sources += [s.element.rPr for s in self._chain(run.style)]
-        sources += [s.element.rPr for s in self._chain(paragraph.style)]
+        sources += [s.element.rPr for s in self._chain(self.para_style(paragraph))]
         sources.append(self.default_rpr)
         for rpr in sources:
             value = self._rpr_value(rpr, tag)
@@ -78,9 +85,9 @@ class Resolver:
 
     def font(self, paragraph, run) -> str | None:
         sources = [run._r.rPr]
-        if run.style is not None and run.style.name != "Default Paragraph Font":
+        if run._r.style is not None:
             sources += [s.element.rPr for s in self._chain(run.style)]
-        sources += [s.element.rPr for s in self._chain(paragraph.style)]
+        sources += [s.element.rPr for s in self._chain(self.para_style(paragraph))]
         sources.append(self.default_rpr)
         for rpr in sources:
             if rpr is None:
@@ -99,7 +106,7 @@ class Resolver:
         value = getattr(paragraph.paragraph_format, attr)
         if value is not None:
             return value
-        for style in self._chain(paragraph.style):
+        for style in self._chain(self.para_style(paragraph)):
             value = getattr(style.paragraph_format, attr)
             if value is not None:
                 return value

@@ -114,9 +114,15 @@ def fit_rules(doc) -> None:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    # Compare style ids from the XML: python-docx's paragraph.style scans every style per call.
+    rule_id = doc.styles[RULE_STYLE].style_id if RULE_STYLE in [s.name for s in doc.styles] else None
+
+    def is_rule(p) -> bool:
+        return rule_id is not None and p._p.style == rule_id
+
     def fit(paragraphs, container_pt):
         for i, p in enumerate(paragraphs):
-            if p.style is None or p.style.name != RULE_STYLE:
+            if not is_rule(p):
                 continue
             above = [q for q in paragraphs[:i] if q.text.strip()]
             if not above:
@@ -126,7 +132,7 @@ def fit_rules(doc) -> None:
             else:
                 block = []
                 for q in reversed(above):
-                    if q.style is not None and q.style.name == RULE_STYLE:
+                    if is_rule(q):
                         break
                     if not any(r.font.bold for r in q.runs):
                         break
