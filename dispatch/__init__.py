@@ -1,0 +1,1 @@
+"""The outgoing register, issuance, and (later) dispatch envelopes and archival packages."""

@@ -9,8 +9,8 @@ from .rules import Finding
 from .text import point_letter, roman, short_date
 
 # Number and date are left blank for issuance (spec 03): wide enough to be filled.
-BLANK_NUMBER = " " * 6
-BLANK_DAY = " " * 5
+BLANK_NUMBER = " " * 8
+BLANK_DAY = " " * 6
 
 
 def blank_date_line(year: int) -> str:

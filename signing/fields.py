@@ -1,0 +1,155 @@
+"""Form fields of an issued document: created before the first signature, filled at issuance.
+
+Field names are fixed so every step (and every validator) finds them:
+the leader's signature, the organisation's signature (which locks every field
+with FieldMDP), and the number / day / month of the header and of each annex.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pyhanko.pdf_utils import generic
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.sign.fields import FieldMDPAction, FieldMDPSpec, SigFieldSpec, append_signature_field
+
+from .appearance import EmbeddedFont, text_appearance
+from .errors import DocumentStateError
+from .placement import Box, Placement
+
+LEADER_FIELD = "ChuKyLanhDao"
+ORG_FIELD = "ChuKyToChuc"
+NUMBER, DAY, MONTH = "SoVanBan", "NgayBanHanh", "ThangBanHanh"
+_FONT_DIRS = ("/usr/share/fonts/truetype/liberation2", "/usr/share/fonts/truetype/liberation")
+
+
+def field_names(placement: Placement) -> dict[str, Box]:
+    names = {NUMBER: placement.header.number, DAY: placement.header.day, MONTH: placement.header.month}
+    for i, annex in enumerate(placement.annexes, start=1):
+        names.update({f"PhuLuc{i}_{NUMBER}": annex.number, f"PhuLuc{i}_{DAY}": annex.day,
+                      f"PhuLuc{i}_{MONTH}": annex.month})
+    return names
+
+
+def font_path(italic: bool) -> str:
+    """Times New Roman's metric twin, embedded in every appearance (PDF/A)."""
+    name = "LiberationSerif-Italic.ttf" if italic else "LiberationSerif-Regular.ttf"
+    for folder in _FONT_DIRS:
+        if (Path(folder) / name).exists():
+            return str(Path(folder) / name)
+    raise FileNotFoundError(f"{name}: install fonts-liberation2")
+
+
+def existing_fields(reader) -> dict[str, generic.DictionaryObject]:
+    form = reader.root.get("/AcroForm")
+    if form is None:
+        return {}
+    out = {}
+    for ref in form.get_object().get("/Fields", []):
+        f = ref.get_object()
+        out[str(f.get("/T"))] = f
+    return out
+
+
+def _empty_appearance(writer, box: Box):
+    stream = generic.StreamObject({
+        generic.pdf_name("/Type"): generic.pdf_name("/XObject"),
+        generic.pdf_name("/Subtype"): generic.pdf_name("/Form"),
+        generic.pdf_name("/BBox"): generic.ArrayObject([generic.FloatObject(0), generic.FloatObject(0),
+                                                        generic.FloatObject(box.width), generic.FloatObject(box.height)]),
+        generic.pdf_name("/Resources"): generic.DictionaryObject(),
+    }, stream_data=b"")
+    return writer.add_object(stream)
+
+
+def _page_font(writer, page: int):
+    """An embedded font of the page, for the fields' default appearance (/DA, /DR)."""
+    page_obj = writer.root["/Pages"]
+    page_ref = writer.find_page_for_modification(page)[0]
+    fonts = page_ref.get_object()["/Resources"]["/Font"]
+    del page_obj
+    for name, ref in fonts.items():
+        base = str(ref.get_object().get("/BaseFont", ""))
+        if "LiberationSerif" in base and "Bold" not in base and "Italic" not in base:
+            return ref
+    return next(iter(fonts.values()))
+
+
+def prepare(src: Path, dst: Path, placement: Placement) -> None:
+    """Add the signature and number/date fields (an incremental update; before any signature)."""
+    with open(src, "rb") as fh:
+        writer = IncrementalPdfFileWriter(fh, strict=False)
+        if writer.prev.embedded_signatures:
+            raise DocumentStateError(f"{Path(src).name} đã có chữ ký: không được thêm trường vào văn bản đã ký.")
+        if existing_fields(writer.prev):
+            raise DocumentStateError(f"{Path(src).name} đã có các trường ký, số, ngày.")
+        sig, seal = placement.signature, placement.seal
+        append_signature_field(writer, SigFieldSpec(LEADER_FIELD, on_page=sig.page, box=sig.rect()))
+        append_signature_field(writer, SigFieldSpec(ORG_FIELD, on_page=seal.page, box=seal.rect(),
+                                                    field_mdp_spec=FieldMDPSpec(FieldMDPAction.ALL)))
+        form = writer.root["/AcroForm"]
+        font = _page_font(writer, 0)
+        form[generic.pdf_name("/DR")] = generic.DictionaryObject(
+            {generic.pdf_name("/Font"): generic.DictionaryObject({generic.pdf_name("/TiRo"): font})})
+        fields = form["/Fields"]
+        for name, box in field_names(placement).items():
+            page_ref = writer.find_page_for_modification(box.page)[0]
+            widget = generic.DictionaryObject({
+                generic.pdf_name("/Type"): generic.pdf_name("/Annot"),
+                generic.pdf_name("/Subtype"): generic.pdf_name("/Widget"),
+                generic.pdf_name("/FT"): generic.pdf_name("/Tx"),
+                generic.pdf_name("/T"): generic.TextStringObject(name),
+                generic.pdf_name("/Rect"): generic.ArrayObject([generic.FloatObject(v) for v in box.rect()]),
+                generic.pdf_name("/F"): generic.NumberObject(4),  # print
+                generic.pdf_name("/Q"): generic.NumberObject(1),  # centred
+                generic.pdf_name("/P"): page_ref,
+                generic.pdf_name("/DA"): generic.TextStringObject(f"/TiRo {box.font_size:g} Tf 0 g"),
+                generic.pdf_name("/AP"): generic.DictionaryObject(
+                    {generic.pdf_name("/N"): _empty_appearance(writer, box)}),
+            })
+            ref = writer.add_object(widget)
+            fields.append(ref)
+            page = page_ref.get_object()
+            annots = page.get("/Annots")
+            if annots is None:
+                page[generic.pdf_name("/Annots")] = generic.ArrayObject([ref])
+            else:
+                annots.get_object().append(ref)
+                if isinstance(annots, generic.IndirectObject):
+                    writer.mark_update(annots)
+            writer.update_container(page)
+        writer.update_container(form)
+        _write(writer, dst)
+
+
+def _write(writer, dst: Path) -> None:
+    dst = Path(dst)
+    tmp = dst.with_name(f".{dst.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "wb") as out:
+            writer.write(out)
+        os.replace(tmp, dst)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def fill(writer: IncrementalPdfFileWriter, values: dict[str, str]) -> None:
+    """Fill text fields (value and appearance) in the writer's incremental update."""
+    fields = existing_fields(writer.prev)
+    form = writer.root["/AcroForm"]
+    fonts = {italic: EmbeddedFont(writer, font_path(italic), "THIDUA" if not italic else "THIDUI")
+             for italic in (False, True)}
+    refs = {str(ref.get_object().get("/T")): ref for ref in form["/Fields"]}
+    for name, text in values.items():
+        if name not in fields:
+            raise DocumentStateError(f"Văn bản không có trường «{name}».")
+        ref = refs[name]
+        widget = ref.get_object()
+        x0, y0, x1, y1 = (float(v) for v in widget["/Rect"])
+        da = str(widget.get("/DA", "/TiRo 13 Tf"))
+        size = float(da.split()[1]) if len(da.split()) > 1 else 13.0
+        italic = name.endswith((DAY, MONTH)) or name.startswith("PhuLuc")  # the date and annex lines are italic
+        widget[generic.pdf_name("/V")] = generic.TextStringObject(text)
+        widget[generic.pdf_name("/AP")] = generic.DictionaryObject(
+            {generic.pdf_name("/N"): text_appearance(writer, fonts[italic], text, x1 - x0, y1 - y0, size)})
+        writer.mark_update(ref)

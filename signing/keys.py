@@ -1,0 +1,60 @@
+"""Signing keys: a PKCS#12 file or a PKCS#11 token. Secrets come from the environment or a prompt."""
+from __future__ import annotations
+
+import getpass
+import os
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from pyhanko.sign import signers
+
+from .errors import KeyAccessError
+
+
+@dataclass(frozen=True)
+class Pkcs12Key:
+    path: Path
+
+
+@dataclass(frozen=True)
+class Pkcs11Key:
+    module: Path  # e.g. /usr/lib/softhsm/libsofthsm2.so
+    token_label: str
+    key_label: str
+    cert_label: str | None = None
+
+
+def secret(env_name: str, prompt: str) -> bytes:
+    """A password or PIN: from the environment variable, else asked on the terminal (never an argument)."""
+    value = os.environ.get(env_name)
+    if value is None:
+        if not os.isatty(0):
+            raise KeyAccessError(f"Chưa có mật khẩu/PIN: đặt biến môi trường {env_name} hoặc chạy trong cửa sổ lệnh "
+                                 "để nhập.")
+        value = getpass.getpass(prompt)
+    return value.encode("utf-8")
+
+
+def load_pkcs12(key: Pkcs12Key, password: bytes) -> signers.Signer:
+    if not Path(key.path).is_file():
+        raise KeyAccessError(f"Không tìm thấy tệp khóa {key.path}.")
+    signer = signers.SimpleSigner.load_pkcs12(str(key.path), passphrase=password)
+    if signer is None:
+        raise KeyAccessError(f"Không mở được {Path(key.path).name}: sai mật khẩu hoặc tệp hỏng.")
+    return signer
+
+
+@contextmanager
+def pkcs11_signer(key: Pkcs11Key, pin: bytes):
+    """A session on the token for the duration of the block."""
+    from pyhanko.sign import pkcs11
+
+    try:
+        session = pkcs11.open_pkcs11_session(str(key.module), token_label=key.token_label, user_pin=pin.decode())
+    except Exception as exc:  # the library raises many types: no token, wrong PIN, bad module
+        raise KeyAccessError(f"Không mở được token «{key.token_label}»: {type(exc).__name__}.") from None
+    try:
+        yield pkcs11.PKCS11Signer(session, key_label=key.key_label, cert_label=key.cert_label or key.key_label)
+    finally:
+        session.close()

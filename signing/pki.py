@@ -1,0 +1,122 @@
+"""A clearly labelled TEST PKI: root CA, intermediate CA, and signing certificates for people and agencies.
+
+Never for real documents: every CA name says so, and so does the README it writes.
+Keys are PKCS#12, protected by a password the caller passes in (taken from the
+environment or a prompt by the command line, never from an argument).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+TEST_MARK = "THỬ NGHIỆM - KHÔNG DÙNG THẬT"
+
+
+@dataclass(frozen=True)
+class Subject:
+    """Who a certificate is for: a person (the leader) or an organisation (the agency)."""
+
+    key: str  # file name stem, e.g. the unit code
+    common_name: str  # the person's or the agency's name, Vietnamese UTF-8
+    organisation: str
+    locality: str = "Bạc Liêu"
+
+
+@dataclass(frozen=True)
+class Issued:
+    p12: Path
+    cert: x509.Certificate
+
+
+def _name(cn: str, org: str, locality: str | None = None) -> x509.Name:
+    attrs = [x509.NameAttribute(NameOID.COUNTRY_NAME, "VN")]
+    if locality:
+        attrs.append(x509.NameAttribute(NameOID.LOCALITY_NAME, locality))
+    attrs += [x509.NameAttribute(NameOID.ORGANIZATION_NAME, org), x509.NameAttribute(NameOID.COMMON_NAME, cn)]
+    return x509.Name(attrs)
+
+
+def _key():
+    return rsa.generate_private_key(public_exponent=65537, key_size=2048)
+
+
+def _cert(subject, issuer, public_key, signing_key, *, ca: bool, path_length=None,
+          not_before: dt.datetime, not_after: dt.datetime) -> x509.Certificate:
+    builder = (x509.CertificateBuilder().subject_name(subject).issuer_name(issuer).public_key(public_key)
+               .serial_number(x509.random_serial_number()).not_valid_before(not_before).not_valid_after(not_after)
+               .add_extension(x509.BasicConstraints(ca=ca, path_length=path_length), critical=True)
+               .add_extension(x509.SubjectKeyIdentifier.from_public_key(public_key), critical=False))
+    if ca:
+        builder = builder.add_extension(x509.KeyUsage(digital_signature=False, content_commitment=False,
+                                                      key_encipherment=False, data_encipherment=False,
+                                                      key_agreement=False, key_cert_sign=True, crl_sign=True,
+                                                      encipher_only=False, decipher_only=False), critical=True)
+    else:
+        builder = (builder.add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True,
+                                                       key_encipherment=False, data_encipherment=False,
+                                                       key_agreement=False, key_cert_sign=False, crl_sign=False,
+                                                       encipher_only=False, decipher_only=False), critical=True)
+                   .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION]), critical=False))
+    if issuer != subject:
+        ski = signing_key.public_key()
+        builder = builder.add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ski), critical=False)
+    return builder.sign(signing_key, hashes.SHA256())
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+    os.replace(tmp, path)
+
+
+class TestPki:
+    """Root and intermediate CAs in a folder; issues PKCS#12 files for subjects."""
+
+    def __init__(self, folder: Path, password: bytes):
+        self.folder = Path(folder)
+        self.password = password
+        now = dt.datetime.now(dt.timezone.utc)
+        self.not_before = now - dt.timedelta(days=1)
+        self.not_after = now + dt.timedelta(days=5 * 365)
+        self.root_key, self.inter_key = _key(), _key()
+        root_name = _name(f"thidua Root CA ({TEST_MARK})", "thidua - PKI thử nghiệm")
+        inter_name = _name(f"thidua Issuing CA ({TEST_MARK})", "thidua - PKI thử nghiệm")
+        self.root = _cert(root_name, root_name, self.root_key.public_key(), self.root_key, ca=True, path_length=1,
+                          not_before=self.not_before, not_after=now + dt.timedelta(days=10 * 365))
+        self.intermediate = _cert(inter_name, root_name, self.inter_key.public_key(), self.root_key, ca=True,
+                                  path_length=0, not_before=self.not_before, not_after=now + dt.timedelta(days=8 * 365))
+        self.folder.mkdir(parents=True, exist_ok=True)
+        (self.folder / "root.pem").write_bytes(self.root.public_bytes(serialization.Encoding.PEM))
+        (self.folder / "intermediate.pem").write_bytes(self.intermediate.public_bytes(serialization.Encoding.PEM))
+        (self.folder / "README.txt").write_text(
+            f"PKI THỬ NGHIỆM của thidua - {TEST_MARK}.\n"
+            "Chứng thư số và khóa trong thư mục này chỉ dùng để chạy thử và kiểm thử; "
+            "văn bản ký bằng chúng không có giá trị pháp lý.\n", encoding="utf-8")
+
+    @property
+    def root_path(self) -> Path:
+        return self.folder / "root.pem"
+
+    def issue(self, subject: Subject, folder: str, *, not_before: dt.datetime | None = None,
+              not_after: dt.datetime | None = None) -> Issued:
+        key = _key()
+        cert = _cert(_name(subject.common_name, subject.organisation, subject.locality), self.intermediate.subject,
+                     key.public_key(), self.inter_key, ca=False,
+                     not_before=not_before or self.not_before, not_after=not_after or self.not_after)
+        blob = pkcs12.serialize_key_and_certificates(
+            subject.common_name.encode("utf-8"), key, cert, [self.intermediate, self.root],
+            serialization.BestAvailableEncryption(self.password))
+        path = self.folder / folder / f"{subject.key}.p12"
+        _write_private(path, blob)
+        return Issued(path, cert)

@@ -1,0 +1,190 @@
+"""Where fields go, found from the text the PDF itself contains (poppler's pdftotext -bbox).
+
+Anchors: the blank between "Số:" and "/KH-…", the blanks between "ngày", "tháng"
+and "năm" in the date line, the same blanks in each annex's "(Kèm theo …)" line,
+and the signer's last title line and name. No hard-coded coordinates.
+"""
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import PlacementError
+
+MM = 72 / 25.4
+_PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">')
+_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')
+LINE_TO_FONT = 1.3  # a word box is about 1.3 times the font size high
+
+
+@dataclass(frozen=True)
+class Word:
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float  # top-left origin, as pdftotext reports
+    text: str
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle in PDF user space (origin bottom left) on a page, with the line's font size."""
+
+    page: int
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    font_size: float = 13.0
+    italic: bool = False
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+    def rect(self) -> tuple[float, float, float, float]:
+        """Whole-point width and height: the appearance's box then matches the widget exactly."""
+        x0, y0 = round(self.x0, 2), round(self.y0, 2)
+        return (x0, y0, x0 + round(self.width), y0 + round(self.height))
+
+
+@dataclass(frozen=True)
+class DateBlanks:
+    number: Box
+    day: Box
+    month: Box
+
+
+@dataclass
+class Placement:
+    header: DateBlanks  # Số and the date line of page 1
+    annexes: list[DateBlanks] = field(default_factory=list)
+    signature: Box | None = None  # the leader's
+    seal: Box | None = None  # the organisation's, over the left third of the signature
+
+
+def read_words(pdf: Path) -> tuple[list[Word], list[tuple[float, float]]]:
+    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True)
+    if out.returncode != 0:
+        raise PlacementError(f"Không đọc được nội dung tệp PDF {Path(pdf).name}: {out.stderr.strip()}")
+    words, sizes = [], []
+    for i, chunk in enumerate(out.stdout.split("<page ")[1:]):
+        m = _PAGE.match("<page " + chunk)
+        sizes.append((float(m.group(1)), float(m.group(2))))
+        for w in _WORD.finditer(chunk):
+            words.append(Word(i, float(w.group(1)), float(w.group(2)), float(w.group(3)), float(w.group(4)),
+                              html.unescape(w.group(5))))
+    return words, sizes
+
+
+def _lines(words: list[Word]) -> list[list[Word]]:
+    lines: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: (w.page, round(w.top), w.x0)):
+        if lines and lines[-1][0].page == w.page and abs(lines[-1][0].top - w.top) < 1.5:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return [sorted(line, key=lambda w: w.x0) for line in lines]
+
+
+def _gap(a: Word, b: Word, height: float, italic=False) -> Box:
+    size = round((a.bottom - a.top) / LINE_TO_FONT)
+    return Box(a.page, a.x1 + 1, height - a.bottom, b.x0 - 1, height - a.top, size, italic)
+
+
+def _blanks(line: list[Word], sizes, *, number_after: str, min_gap: float = 8) -> DateBlanks | None:
+    """The number blank after `number_after` and before "/…", and the day and month blanks."""
+    height = sizes[line[0].page][1]
+    number = day = month = None
+    for i in range(len(line) - 1):
+        a, b = line[i], line[i + 1]
+        if number is None and a.text == number_after and b.text.startswith("/") and b.x0 - a.x1 > min_gap:
+            number = _gap(a, b, height)
+        if a.text == "ngày" and b.text == "tháng" and b.x0 - a.x1 > min_gap and day is None:
+            day = _gap(a, b, height)
+            if i + 2 < len(line) and line[i + 2].text == "năm":
+                month = _gap(b, line[i + 2], height)
+    if number and day and month:
+        return DateBlanks(number, day, month)
+    return None
+
+
+def find_placement(pdf: Path, signer_name: str, title_lines: list[str], seal_mm: float,
+                   signature_mm: tuple[float, float] = (50, 20)) -> Placement:
+    words, sizes = read_words(pdf)
+    lines = _lines(words)
+    name = Path(pdf).name
+    first = [ln for ln in lines if ln[0].page == 0]
+    number_line = next((ln for ln in first if any(w.text == "Số:" for w in ln)), None)
+    if number_line is None:
+        raise PlacementError(f"{name}: không tìm thấy dòng «Số: …/…» ở trang 1.")
+    number = _blanks(number_line, sizes, number_after="Số:")
+    if number is None:
+        raise PlacementError(f"{name}: dòng «Số:» và dòng «…, ngày … tháng … năm …» ở trang 1 không còn chỗ trống "
+                             "để cấp số, ngày (văn bản đã có số hoặc sai mẫu).")
+    header = DateBlanks(number.number, _italic(number.day), _italic(number.month))  # the date line is italic
+    annexes = []
+    for i, ln in enumerate(lines):
+        if ln[0].text.startswith("(Kèm"):
+            found = _blanks(ln + (lines[i + 1] if i + 1 < len(lines) and lines[i + 1][0].page == ln[0].page else []),
+                            sizes, number_after="số")
+            if found is None:
+                raise PlacementError(f"{name}: dòng «(Kèm theo … số … ngày …)» ở trang {ln[0].page + 1} thiếu chỗ trống.")
+            annexes.append(DateBlanks(_italic(found.number), _italic(found.day), _italic(found.month)))
+    placement = Placement(header, annexes)
+    placement.signature, placement.seal = _signature_boxes(lines, sizes, name, signer_name, title_lines, seal_mm,
+                                                           signature_mm)
+    return placement
+
+
+def _italic(box: Box) -> Box:
+    return Box(box.page, box.x0, box.y0, box.x1, box.y1, box.font_size, True)
+
+
+def _signature_boxes(lines, sizes, name, signer_name, title_lines, seal_mm, signature_mm):
+    tokens = signer_name.split()
+    name_line = None
+    for ln in lines:
+        texts = [w.text for w in ln]
+        for i in range(len(texts) - len(tokens) + 1):
+            if texts[i:i + len(tokens)] == tokens:
+                name_line = ln[i:i + len(tokens)]
+    if name_line is None:
+        raise PlacementError(f"{name}: không tìm thấy họ tên người ký «{signer_name}».")
+    page = name_line[0].page
+    left, right = name_line[0].x0, name_line[-1].x1
+    centre = (left + right) / 2
+    last_title = title_lines[-1].split()
+    title = None
+    for ln in lines:
+        if ln[0].page != page or ln[0].top >= name_line[0].top:
+            continue
+        texts = [w.text for w in ln]
+        for i in range(len(texts) - len(last_title) + 1):
+            if texts[i:i + len(last_title)] == last_title:
+                seg = ln[i:i + len(last_title)]
+                if abs((seg[0].x0 + seg[-1].x1) / 2 - centre) < 60:
+                    title = seg
+    if title is None:
+        raise PlacementError(f"{name}: không tìm thấy chức vụ «{title_lines[-1]}» phía trên họ tên người ký.")
+    height = sizes[page][1]
+    top, bottom = title[0].bottom + 2, name_line[0].top - 2
+    if bottom - top < 30:
+        raise PlacementError(f"{name}: khoảng trống giữa chức vụ và họ tên người ký quá hẹp để đặt chữ ký.")
+    w = min(signature_mm[0] * MM, 2 * (sizes[page][0] - centre) - 10)
+    h = min(signature_mm[1] * MM, bottom - top)
+    mid = (top + bottom) / 2
+    sig = Box(page, centre - w / 2, height - mid - h / 2, centre + w / 2, height - mid + h / 2)
+    d = seal_mm * MM
+    seal_right = sig.x0 + sig.width / 3  # the seal covers about the left third of the signature
+    cy = (sig.y0 + sig.y1) / 2
+    seal = Box(page, seal_right - d, cy - d / 2, seal_right, cy + d / 2)
+    return sig, seal
