@@ -3,7 +3,8 @@
 SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
-APT_PACKAGES := libreoffice-writer-nogui fonts-liberation2 poppler-utils qpdf python3-venv
+APT_PACKAGES := libreoffice-writer-nogui fonts-liberation2 poppler-utils qpdf python3-venv \
+	libnss3-tools softhsm2 opensc
 
 .PHONY: setup system venv demo test bench clean
 

@@ -226,14 +226,18 @@ def build_units(people: People) -> list[dict]:
 
 
 KINDS = {
-    "province": {"label": "UBND tỉnh", "body": "ỦY BAN NHÂN DÂN", "head": "CHỦ TỊCH", "deputy": "PHÓ CHỦ TỊCH"},
-    "district": {"label": "UBND cấp huyện", "body": "ỦY BAN NHÂN DÂN", "head": "CHỦ TỊCH", "deputy": "PHÓ CHỦ TỊCH"},
-    "commune": {"label": "UBND cấp xã", "body": "ỦY BAN NHÂN DÂN", "head": "CHỦ TỊCH", "deputy": "PHÓ CHỦ TỊCH"},
-    "department": {"label": "Sở, ban, ngành", "head": "GIÁM ĐỐC", "deputy": "PHÓ GIÁM ĐỐC"},
+    # seal_mm: the seal's diameter, drawn at real size over the leader's signature.
+    "province": {"label": "UBND tỉnh", "body": "ỦY BAN NHÂN DÂN", "head": "CHỦ TỊCH", "deputy": "PHÓ CHỦ TỊCH",
+                 "seal_mm": 42},
+    "district": {"label": "UBND cấp huyện", "body": "ỦY BAN NHÂN DÂN", "head": "CHỦ TỊCH", "deputy": "PHÓ CHỦ TỊCH",
+                 "seal_mm": 38},
+    "commune": {"label": "UBND cấp xã", "body": "ỦY BAN NHÂN DÂN", "head": "CHỦ TỊCH", "deputy": "PHÓ CHỦ TỊCH",
+                "seal_mm": 34},
+    "department": {"label": "Sở, ban, ngành", "head": "GIÁM ĐỐC", "deputy": "PHÓ GIÁM ĐỐC", "seal_mm": 36},
     "association": {"label": "Tổ chức chính trị - xã hội", "body": "BAN THƯỜNG VỤ", "head": "CHỦ TỊCH",
-                    "deputy": "PHÓ CHỦ TỊCH"},
-    "cluster": {"label": "Cụm, Khối thi đua", "head": "CỤM TRƯỞNG", "deputy": "CỤM PHÓ"},
-    "enterprise": {"label": "Doanh nghiệp", "head": "GIÁM ĐỐC", "deputy": "PHÓ GIÁM ĐỐC"},
+                    "deputy": "PHÓ CHỦ TỊCH", "seal_mm": 36},
+    "cluster": {"label": "Cụm, Khối thi đua", "head": "CỤM TRƯỞNG", "deputy": "CỤM PHÓ", "seal_mm": 36},
+    "enterprise": {"label": "Doanh nghiệp", "head": "GIÁM ĐỐC", "deputy": "PHÓ GIÁM ĐỐC", "seal_mm": 36},
 }
 
 

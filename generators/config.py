@@ -43,7 +43,8 @@ def load_province(data_dir: Path) -> Province:
     prov = _read(data_dir / "province.yaml")
     plan = load_plan(data_dir / "plan.yaml")
     kinds = {
-        code: UnitKind(code=code, label=k["label"], head=k["head"], deputy=k["deputy"], body=k.get("body"))
+        code: UnitKind(code=code, label=k["label"], head=k["head"], deputy=k["deputy"], body=k.get("body"),
+                       seal_mm=float(k.get("seal_mm", 36)))
         for code, k in prov["kinds"].items()
     }
     units: dict[str, Unit] = {}

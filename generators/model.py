@@ -14,6 +14,7 @@ class UnitKind:
     head: str  # title of the head, e.g. "CHỦ TỊCH", "GIÁM ĐỐC"
     deputy: str  # e.g. "PHÓ CHỦ TỊCH"
     body: str | None = None  # collective body signed "TM." for, e.g. "ỦY BAN NHÂN DÂN"
+    seal_mm: float = 36.0  # diameter of the seal of this kind of body
 
 
 @dataclass(frozen=True)

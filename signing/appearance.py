@@ -8,12 +8,14 @@ shared by every field of the update, and the text centred on the line.
 from __future__ import annotations
 
 import io
+import logging
 
 from fontTools import subset
 from fontTools.ttLib import TTFont
 from pyhanko.pdf_utils import generic
 
 CHARS = "0123456789/.-"
+logging.getLogger("fontTools.subset").setLevel(logging.ERROR)  # "FFTM NOT subset" notices
 
 
 def _subset(path: str) -> tuple[bytes, TTFont]:

@@ -36,7 +36,24 @@ class Issued:
     cert: x509.Certificate
 
 
+# Usual abbreviations of Vietnamese agency names, for names over the 64-byte limit.
+_ABBREVIATIONS = (("Ủy ban nhân dân", "UBND"), ("Phát triển nông thôn", "PTNT"), ("Trách nhiệm hữu hạn", "TNHH"),
+                  ("Một thành viên", "MTV"), ("Cổ phần", "CP"))
+
+
+def fit(text: str, limit: int = 64) -> str:
+    """A name within X.509's 64 (UTF-8 bytes, as cryptography counts): abbreviate, then cut at a word."""
+    for long, short in _ABBREVIATIONS:
+        if len(text.encode("utf-8")) <= limit:
+            break
+        text = text.replace(long, short)
+    while len(text.encode("utf-8")) > limit:
+        text = text.rsplit(" ", 1)[0]
+    return text
+
+
 def _name(cn: str, org: str, locality: str | None = None) -> x509.Name:
+    cn, org = fit(cn), fit(org)
     attrs = [x509.NameAttribute(NameOID.COUNTRY_NAME, "VN")]
     if locality:
         attrs.append(x509.NameAttribute(NameOID.LOCALITY_NAME, locality))

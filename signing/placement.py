@@ -188,3 +188,49 @@ def _signature_boxes(lines, sizes, name, signer_name, title_lines, seal_mm, sign
     cy = (sig.y0 + sig.y1) / 2
     seal = Box(page, seal_right - d, cy - d / 2, seal_right, cy + d / 2)
     return sig, seal
+
+
+@dataclass(frozen=True)
+class HeaderFacts:
+    """What the records office reads off a document before issuing it."""
+
+    notation_suffix: str  # "KH-UBND" from "Số:      /KH-UBND"
+    year: int | None  # the year printed in the date line
+    recipients: list[str]  # the Nơi nhận lines
+
+
+def header_facts(pdf: Path) -> HeaderFacts:
+    words, sizes = read_words(pdf)
+    lines = _lines(words)
+    name = Path(pdf).name
+    number_line = next((ln for ln in lines if ln[0].page == 0 and any(w.text == "Số:" for w in ln)), None)
+    if number_line is None:
+        raise PlacementError(f"{name}: không tìm thấy dòng «Số: …/…» ở trang 1.")
+    slash = next((w for w in number_line if w.text.startswith("/")), None)
+    if slash is None:
+        raise PlacementError(f"{name}: dòng «Số:» không có ký hiệu văn bản («/KH-UBND», …).")
+    texts = [w.text for w in number_line]
+    year = None
+    for i, t in enumerate(texts[:-1]):
+        if t == "năm" and texts[i + 1].isdigit():
+            year = int(texts[i + 1])
+    raw: list[str] = []
+    start = next((i for i, ln in enumerate(lines)
+                  if " ".join(w.text for w in ln).startswith("Nơi nhận:")), None)
+    if start is not None:
+        page = lines[start][0].page
+        for ln in lines[start + 1:]:
+            if ln[0].page != page:
+                break
+            left = [w for w in ln if w.x0 < sizes[page][0] / 2]
+            if not left:
+                continue  # a line of the signer's column only
+            text = " ".join(w.text for w in left)
+            if text.startswith("-"):
+                raw.append(text)
+            elif raw and not raw[-1].endswith((";", ".")):
+                raw[-1] += " " + text  # a wrapped recipient
+            else:
+                break
+    recipients = [r.lstrip("- ").rstrip(";.") for r in raw]
+    return HeaderFacts(slash.text[1:], year, recipients)

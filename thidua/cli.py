@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from generators.errors import DataError, ThiduaError
+from signing.errors import SigningError
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = Path(os.environ.get("THIDUA_DATA", REPO / "data"))
@@ -91,7 +92,132 @@ def cmd_demo(args) -> int:
     print(_summary(result, time.monotonic() - start))
     if result.findings:
         print(f"Lưu ý: {len(result.findings)} vấn đề ở bước kiểm tra đã được ghi chú trong danh sách tổng hợp.")
+
+    from .cycle import write_manifest
+    from .issuing_round import password_for_demo, sign_and_issue
+
+    print("\n== Bước 3: lãnh đạo ký, văn thư cấp số và phát hành (PKI thử nghiệm trong out/pki)")
+    password, from_env = password_for_demo()
+    if not from_env:
+        print("  (Chưa đặt THIDUA_KEY_PASSWORD: khóa thử nghiệm được bảo vệ bằng mật khẩu ngẫu nhiên, không lưu lại.)")
+    start = time.monotonic()
+    jobs, issued, root = sign_and_issue(args.data, args.out, args.year, result.documents, password)
+    for job, info in zip(jobs, issued):
+        info.update({"issued_pdf": job.issued, "signed_pdf": job.signed})
+    manifest = write_manifest(args.out, args.year, result.documents, issued, [root])
+    passed = sum(1 for i in issued if i["verify"] == "TOTAL_PASSED")
+    print(f"Đã ký và phát hành {len(issued)} văn bản trong {time.monotonic() - start:.1f} giây; "
+          f"kiểm tra chữ ký: {passed}/{len(issued)} TOTAL_PASSED.\nDanh mục: {manifest}")
+    return 0 if passed == len(issued) else 1
+
+
+def _province(args):
+    from generators.config import load_province
+
+    return load_province(args.data)
+
+
+def _unit(args):
+    province = _province(args)
+    if args.unit not in province.units:
+        raise ThiduaError(f"Không có đơn vị mã «{args.unit}» trong {args.data / 'province.yaml'}.")
+    unit = province.unit(args.unit)
+    if unit.leader is None:
+        raise ThiduaError(f"Đơn vị «{args.unit}» chưa có người ký trong dữ liệu.")
+    return unit
+
+
+def _signer(args, default_p12: Path):
+    """A context manager yielding the signer: PKCS#11 token, or PKCS#12 file (secrets from env or prompt)."""
+    from contextlib import nullcontext
+
+    from signing.keys import Pkcs11Key, Pkcs12Key, load_pkcs12, pkcs11_signer, secret
+
+    from .office import PASSWORD_ENV, PIN_ENV
+
+    if args.pkcs11_module:
+        if not (args.token_label and args.key_label):
+            raise ThiduaError("Dùng token cần --token-label và --key-label.")
+        pin = secret(PIN_ENV, "PIN của token: ")
+        return pkcs11_signer(Pkcs11Key(args.pkcs11_module, args.token_label, args.key_label, args.cert_label), pin)
+    password = secret(PASSWORD_ENV, "Mật khẩu tệp khóa: ")
+    return nullcontext(load_pkcs12(Pkcs12Key(args.pkcs12 or default_p12), password))
+
+
+def _derived(path: Path, suffix: str) -> Path:
+    stem = path.stem.removesuffix(".signed")
+    return path.with_name(f"{stem}.{suffix}.pdf")
+
+
+def cmd_pki_init(args) -> int:
+    from signing.keys import secret
+
+    from .office import PASSWORD_ENV, init_pki
+
+    password = secret(PASSWORD_ENV, "Mật khẩu bảo vệ các tệp khóa: ")
+    units = args.units.split(",") if args.units else None
+    layout = init_pki(_province(args), args.folder, password, units)
+    print(f"Đã tạo PKI THỬ NGHIỆM (không dùng cho văn bản thật) trong {layout.folder}; gốc tin cậy: {layout.root}")
     return 0
+
+
+def cmd_sign(args) -> int:
+    from .office import PkiLayout, sign_as_leader
+
+    unit = _unit(args)
+    layout = PkiLayout(args.pki)
+    out = args.out or _derived(args.file, "signed")
+    with _signer(args, layout.leader_p12(unit.code)) as signer:
+        sign_as_leader(unit, args.file, out, signer, args.image or layout.signature_image(unit.code), args.tsa)
+    print(f"{unit.leader.name} đã ký: {out}")
+    return 0
+
+
+def cmd_issue(args) -> int:
+    import datetime as dt
+
+    from dispatch.register import Register
+
+    from .office import PkiLayout, issue_as_office
+
+    unit = _unit(args)
+    layout = PkiLayout(args.pki)
+    out = args.out or _derived(args.file, "issued")
+    day = dt.date.fromisoformat(args.date) if args.date else dt.datetime.now(dt.timezone(dt.timedelta(hours=7))).date()
+    register = Register(args.register)
+    try:
+        with _signer(args, layout.org_p12(unit.code)) as signer:
+            entry = issue_as_office(unit, args.file, out, register, signer, args.seal or layout.seal_image(unit.code),
+                                    day, args.tsa)
+    finally:
+        register.close()
+    print(f"Đã cấp số {entry.notation} ngày {entry.issued_date:%d/%m/%Y} và phát hành: {out}")
+    return 0
+
+
+def cmd_verify(args) -> int:
+    import json
+
+    from signing.verify import verify
+
+    roots = args.trust or ([args.pki / "root.pem"] if (args.pki / "root.pem").exists() else [])
+    report = verify(args.file, roots)
+    print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2) if args.json else report.text())
+    return report.exit_code
+
+
+def _key_options(p, image_flag: str) -> None:
+    p.add_argument("file", type=Path)
+    p.add_argument("--unit", required=True, help="mã đơn vị ban hành (trong province.yaml)")
+    p.add_argument("--out", type=Path)
+    p.add_argument("--pki", type=Path, default=DEFAULT_OUT / "pki", help="thư mục PKI (mặc định out/pki)")
+    p.add_argument("--pkcs12", type=Path, help="tệp khóa .p12 (mật khẩu: biến THIDUA_KEY_PASSWORD hoặc nhập)")
+    p.add_argument("--pkcs11-module", type=Path, help="thư viện PKCS#11 của token (PIN: biến THIDUA_PIN hoặc nhập)")
+    p.add_argument("--token-label")
+    p.add_argument("--key-label")
+    p.add_argument("--cert-label")
+    p.add_argument("--tsa", help="địa chỉ máy chủ dấu thời gian RFC 3161")
+    p.add_argument(image_flag, type=Path)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -117,6 +243,31 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--year", type=int, default=DEFAULT_YEAR)
     t.set_defaults(func=cmd_templates_check)
 
+    p = sub.add_parser("pki", help="PKI thử nghiệm")
+    psub = p.add_subparsers(dest="action", required=True)
+    t = psub.add_parser("init", help="tạo PKI thử nghiệm, chữ ký và con dấu mẫu cho các đơn vị")
+    t.add_argument("folder", type=Path)
+    t.add_argument("--units", help="chỉ các mã đơn vị này, cách nhau bởi dấu phẩy")
+    t.set_defaults(func=cmd_pki_init)
+
+    p = sub.add_parser("sign", help="người có thẩm quyền ký văn bản (PAdES, hình chữ ký)")
+    _key_options(p, "--image")
+    p.set_defaults(func=cmd_sign)
+
+    p = sub.add_parser("issue", help="văn thư cấp số, ngày, ký số của cơ quan và phát hành")
+    _key_options(p, "--seal")
+    p.add_argument("--date", help="ngày ban hành YYYY-MM-DD (mặc định hôm nay)")
+    p.add_argument("--register", type=Path, default=Path(os.environ.get("THIDUA_REGISTER",
+                                                                          DEFAULT_OUT / "so-dang-ky-van-ban-di.sqlite")))
+    p.set_defaults(func=cmd_issue)
+
+    p = sub.add_parser("verify", help="kiểm tra chữ ký số của văn bản")
+    p.add_argument("file", type=Path)
+    p.add_argument("--trust", type=Path, action="append", help="chứng thư gốc tin cậy (PEM); lặp lại được")
+    p.add_argument("--pki", type=Path, default=DEFAULT_OUT / "pki")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_verify)
+
     for name, func, helptext in (("generate", cmd_generate, "tạo văn bản DOCX và PDF/A của một năm"),
                                  ("demo", cmd_demo, "chạy toàn bộ vòng đăng ký năm 2024 trên dữ liệu mẫu")):
         p = sub.add_parser(name, help=helptext)
@@ -136,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
         for p in exc.problems:
             print(f"  - {p}", file=sys.stderr)
         return 2
-    except ThiduaError as exc:
+    except (ThiduaError, SigningError) as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -104,23 +104,29 @@ def sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def write_manifest(out_dir: Path, year: int, documents: list[Document]) -> Path:
+def write_manifest(out_dir: Path, year: int, documents: list[Document], issuance: list[dict] | None = None,
+                   trust_roots: list[Path] | None = None) -> Path:
+    """out/<year>/manifest.json. With issuance, `pdf` is the issued file and the draft and signed ones are kept."""
+    def rel(p) -> str:
+        return Path(p).relative_to(out_dir).as_posix()
+
     entries = []
-    for d in documents:
-        entries.append({
-            "kind": d.kind,
-            "unit": d.unit,
-            "title": d.title,
-            "docx": d.docx.relative_to(out_dir).as_posix(),
-            "pdf": d.pdf.relative_to(out_dir).as_posix(),
-            "sha256": sha256(d.pdf),
-            "docx_sha256": sha256(d.docx),
-            "pages": len(PdfReader(str(d.pdf)).pages),
-        })
+    for i, d in enumerate(documents):
+        entry = {"kind": d.kind, "unit": d.unit, "title": d.title, "docx": rel(d.docx), "pdf": rel(d.pdf),
+                 "sha256": sha256(d.pdf), "docx_sha256": sha256(d.docx), "pages": len(PdfReader(str(d.pdf)).pages)}
+        if issuance:
+            info = dict(issuance[i])
+            issued, signed = info.pop("issued_pdf"), info.pop("signed_pdf")
+            entry.update({"draft_pdf": entry["pdf"], "signed_pdf": rel(signed), "pdf": rel(issued),
+                          "sha256": sha256(issued)})
+            entry.update(info)
+        entries.append(entry)
+    body = {"year": year, "documents": entries}
+    if trust_roots is not None:
+        body["trust_roots"] = [rel(p) for p in trust_roots]
     path = out_dir / str(year) / "manifest.json"
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(json.dumps({"year": year, "documents": entries}, ensure_ascii=False, indent=2) + "\n",
-                   encoding="utf-8")
+    tmp.write_text(json.dumps(body, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     os.replace(tmp, path)
     return path

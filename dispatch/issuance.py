@@ -1,0 +1,108 @@
+"""Issuance by the records office: number and date from the register, then the organisation's signature.
+
+Order (Decree 30/2020 Art. 13-18, spec 03): the leader has signed; under the
+register's write lock the next number is allocated, the number and date fields
+are filled (one incremental update), the organisation signs (a further one,
+locking every field), and the register entry is recorded. The lock is released
+by the commit; the issued file is renamed into place only then, so a failure or
+a kill at any point before leaves no entry, consumes no number and writes no file.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.reader import PdfFileReader
+
+from signing import fields
+from signing.errors import DocumentStateError
+from signing.pades import SignatureRequest, sign_writer
+from signing.placement import header_facts
+
+from .register import Entry, Register, format_number
+
+VN = dt.timezone(dt.timedelta(hours=7))
+
+
+@dataclass
+class IssueRequest:
+    pdf: Path  # signed by the leader
+    out: Path  # the issued file
+    issuer: str  # agency code: numbers run per issuer
+    notation_suffix: str  # e.g. "KH-UBND": the ký hiệu after "<number>/"
+    issued_date: dt.date
+    type_and_subject: str
+    signer: str  # the leader's name (register column 4)
+    organisation: str  # the organisation's name, in its signature
+    location: str
+    seal: Path | None  # red seal PNG; None for an annex in a separate file (text-only)
+    recipients: list[str] = field(default_factory=list)
+    file_copy: str = ""
+    sequence: str = ""
+    tsa_url: str | None = None
+
+
+def month_text(month: int) -> str:
+    """Month padded only for January and February (spec 02)."""
+    return f"{month:02d}" if month < 3 else str(month)
+
+
+def field_values(reader, number: str, day: dt.date) -> dict[str, str]:
+    values = {}
+    for name in fields.existing_fields(reader):
+        if name.endswith(fields.NUMBER):
+            values[name] = number
+        elif name.endswith(fields.DAY):
+            values[name] = f"{day.day:02d}"
+        elif name.endswith(fields.MONTH):
+            values[name] = month_text(day.month)
+    return values
+
+
+def _check_state(reader, path: Path) -> None:
+    names = [s.field_name for s in reader.embedded_signatures]
+    if fields.LEADER_FIELD not in names:
+        raise DocumentStateError(f"{path.name}: chưa có chữ ký của người có thẩm quyền; không thể cấp số, phát hành.")
+    if fields.ORG_FIELD in names:
+        raise DocumentStateError(f"{path.name}: văn bản đã được phát hành (đã có chữ ký của cơ quan, tổ chức).")
+
+
+def issue(register: Register, request: IssueRequest, org_signer) -> Entry:
+    src = Path(request.pdf)
+    data = src.read_bytes()
+    reader = PdfFileReader(io.BytesIO(data), strict=False)
+    _check_state(reader, src)
+    year = request.issued_date.year
+    printed = header_facts(src).year
+    if printed is not None and printed != year:
+        raise DocumentStateError(f"{src.name}: dòng ngày tháng in sẵn năm {printed}, không thể ban hành ngày "
+                                 f"{request.issued_date:%d/%m/%Y}.")
+    out = Path(request.out)
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.issuing")
+    try:
+        with register.allocation(request.issuer, year, request.sequence) as allocation:
+            number = format_number(allocation.number)
+            notation = f"{number}/{request.notation_suffix}"
+            # Update 1: the number and date fields.
+            writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
+            fields.fill(writer, field_values(reader, number, request.issued_date))
+            filled = io.BytesIO()
+            writer.write(filled)
+            filled.seek(0)
+            # Update 2: the organisation's signature, which locks every field.
+            sign_writer(IncrementalPdfFileWriter(filled, strict=False), tmp,
+                        SignatureRequest(fields.ORG_FIELD, "Phát hành", request.location, request.organisation,
+                                         request.seal, request.tsa_url), org_signer)
+            entry = Entry(request.issuer, year, allocation.number, notation, request.issued_date,
+                          request.type_and_subject, request.signer, list(request.recipients), request.file_copy,
+                          note="", document=str(out), issued_at=dt.datetime.now(VN).isoformat(timespec="seconds"),
+                          sequence=request.sequence)
+            allocation.record(entry)
+        os.replace(tmp, out)
+        return entry
+    finally:
+        tmp.unlink(missing_ok=True)

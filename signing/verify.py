@@ -1,0 +1,164 @@
+"""Validate every signature of a PDF and report in the terms archivists know (EU DSS indications).
+
+pyHanko judges integrity, the CMS signature, the chain to the given trust roots,
+and what changed after each signature. The report adds the e-office reading:
+a document the leader signed but the records office never issued is not passed.
+Any exception while validating counts as a failure (spec 06).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from pyhanko.keys import load_cert_from_pemder
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko_certvalidator import ValidationContext
+
+from .fields import LEADER_FIELD, ORG_FIELD, existing_fields
+
+PASSED, FAILED, INDETERMINATE = "TOTAL_PASSED", "TOTAL_FAILED", "INDETERMINATE"
+EXIT = {PASSED: 0, FAILED: 1, INDETERMINATE: 2}
+ALLOWED_AFTER = {"NONE", "LTA_UPDATES", "FORM_FILLING"}
+VN = dt.timezone(dt.timedelta(hours=7))
+
+SUB_TEXT = {
+    "HASH_FAILURE": "nội dung đã bị thay đổi sau khi ký (sai giá trị băm)",
+    "SIG_CRYPTO_FAILURE": "chữ ký số không đúng về mật mã",
+    "FORMAT_FAILURE": "tệp có thay đổi không được phép sau chữ ký",
+    "NO_CERTIFICATE_CHAIN_FOUND": "chứng thư số không chuỗi được tới gốc tin cậy",
+    "OUT_OF_BOUNDS_NO_POE": "chứng thư số đã hết hạn hoặc chưa có hiệu lực",
+    "OUT_OF_BOUNDS_NOT_REVOKED": "chứng thư số đã hết hạn hoặc chưa có hiệu lực",
+    "REVOKED_NO_POE": "chứng thư số đã bị thu hồi",
+    "NOT_ISSUED": "đã có chữ ký của người có thẩm quyền nhưng chưa có chữ ký của cơ quan, tổ chức: văn bản chưa ban hành",
+    "NO_SIGNATURE": "tệp không có chữ ký số",
+    "VALIDATION_ERROR": "không kiểm tra được chữ ký",
+}
+
+
+@dataclass
+class SignatureReport:
+    field: str
+    role: str  # "lãnh đạo", "cơ quan, tổ chức" or "khác"
+    signer: str = ""
+    organisation: str = ""
+    signing_time: str | None = None
+    timestamp: str | None = None
+    integrity: bool = False
+    cryptographic: bool = False
+    chain_trusted: bool = False
+    certificate_valid_at_signing_time: bool | None = None
+    revocation: str = "không kiểm tra (không có dữ liệu thu hồi)"
+    modifications_after: str | None = None
+    coverage: str | None = None
+    indication: str = FAILED
+    sub_indication: str | None = None
+
+
+@dataclass
+class Report:
+    file: str
+    indication: str
+    sub_indication: str | None
+    issued: bool
+    signatures: list[SignatureReport] = field(default_factory=list)
+    fields: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT[self.indication]
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+    def text(self) -> str:
+        head = {PASSED: "HỢP LỆ", FAILED: "KHÔNG HỢP LỆ", INDETERMINATE: "CHƯA XÁC ĐỊNH ĐƯỢC"}[self.indication]
+        lines = [f"Tệp: {self.file}", f"Kết luận: {head} ({self.indication}"
+                 + (f" / {self.sub_indication}" if self.sub_indication else "") + ")"]
+        if self.sub_indication in SUB_TEXT:
+            lines.append(f"  {SUB_TEXT[self.sub_indication]}")
+        if self.fields:
+            lines.append("Số, ngày ban hành: " + ", ".join(f"{k} = {v}" for k, v in self.fields.items()))
+        for i, s in enumerate(self.signatures, start=1):
+            yes = lambda b: "đạt" if b else ("không rõ" if b is None else "KHÔNG ĐẠT")  # noqa: E731
+            lines += [
+                f"Chữ ký {i}: trường «{s.field}» ({s.role})",
+                f"  Người ký: {s.signer}" + (f" - {s.organisation}" if s.organisation else ""),
+                f"  Thời điểm ký (do người ký khai): {s.signing_time or 'không có'}",
+                f"  Dấu thời gian: {s.timestamp or 'không có'}",
+                f"  Toàn vẹn nội dung: {yes(s.integrity)}; chữ ký mật mã: {yes(s.cryptographic)}; "
+                f"chuỗi tin cậy: {yes(s.chain_trusted)}",
+                f"  Chứng thư còn hiệu lực lúc ký: {yes(s.certificate_valid_at_signing_time)}; thu hồi: {s.revocation}",
+                f"  Thay đổi sau chữ ký: {s.modifications_after or 'không rõ'}; phạm vi: {s.coverage or 'không rõ'}",
+                f"  Kết quả: {s.indication}" + (f" / {s.sub_indication}" if s.sub_indication else ""),
+            ]
+        return "\n".join(lines)
+
+
+def _role(name: str) -> str:
+    return {LEADER_FIELD: "lãnh đạo", ORG_FIELD: "cơ quan, tổ chức"}.get(name, "khác")
+
+
+def _one(sig, context: ValidationContext) -> SignatureReport:
+    report = SignatureReport(sig.field_name, _role(sig.field_name))
+    try:
+        cert = sig.signer_cert
+        subject = cert.subject.native
+        report.signer = subject.get("common_name", "")
+        report.organisation = subject.get("organization_name", "")
+        status = validate_pdf_signature(sig, signer_validation_context=context)
+    except Exception as exc:  # a malformed signature is an invalid one
+        report.sub_indication = "VALIDATION_ERROR"
+        report.revocation = f"lỗi: {type(exc).__name__}"
+        return report
+    report.integrity, report.cryptographic = bool(status.intact), bool(status.valid)
+    report.chain_trusted = bool(status.trusted)
+    when = status.signer_reported_dt
+    if when is not None:
+        report.signing_time = when.astimezone(VN).isoformat()
+        report.certificate_valid_at_signing_time = cert.not_valid_before <= when <= cert.not_valid_after
+    if status.timestamp_validity is not None:
+        report.timestamp = status.timestamp_validity.timestamp.astimezone(VN).isoformat()
+    level = status.modification_level
+    report.modifications_after = level.name if level is not None else None
+    report.coverage = status.coverage.name if status.coverage is not None else None
+    modified = (level is not None and level.name not in ALLOWED_AFTER) or status.docmdp_ok is False
+    if not report.integrity:
+        report.indication, report.sub_indication = FAILED, "HASH_FAILURE"
+    elif not report.cryptographic:
+        report.indication, report.sub_indication = FAILED, "SIG_CRYPTO_FAILURE"
+    elif modified:
+        report.indication, report.sub_indication = FAILED, "FORMAT_FAILURE"
+    elif not report.chain_trusted:
+        problem = status.trust_problem_indic
+        report.indication = INDETERMINATE
+        report.sub_indication = problem.name if problem is not None else "NO_CERTIFICATE_CHAIN_FOUND"
+    else:
+        report.indication = PASSED
+    return report
+
+
+def verify(path: Path, trust_roots: list[Path]) -> Report:
+    path = Path(path)
+    roots = [load_cert_from_pemder(str(p)) for p in trust_roots]
+    context = ValidationContext(trust_roots=roots, allow_fetching=False, revocation_mode="soft-fail")
+    try:
+        with open(path, "rb") as fh:
+            reader = PdfFileReader(fh, strict=False)
+            sigs = list(reader.embedded_signatures)
+            values = {name: str(f.get("/V")) for name, f in existing_fields(reader).items()
+                      if f.get("/FT") == "/Tx" and f.get("/V") is not None}
+            reports = [_one(s, context) for s in sigs]
+    except Exception:
+        return Report(str(path), FAILED, "FORMAT_FAILURE", False)
+    if not reports:
+        return Report(str(path), FAILED, "NO_SIGNATURE", False, [], values)
+    issued = any(r.field == ORG_FIELD and r.indication == PASSED for r in reports)
+    order = {FAILED: 0, INDETERMINATE: 1, PASSED: 2}
+    worst = min(reports, key=lambda r: order[r.indication])
+    if worst.indication != PASSED:
+        return Report(str(path), worst.indication, worst.sub_indication, issued, reports, values)
+    if not any(r.field == ORG_FIELD for r in reports):
+        return Report(str(path), INDETERMINATE, "NOT_ISSUED", False, reports, values)
+    return Report(str(path), PASSED, None, issued, reports, values)
