@@ -21,7 +21,6 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from signing import fields
 from signing.errors import DocumentStateError
 from signing.pades import SignatureRequest, sign_writer
-from signing.placement import header_facts
 
 from .register import Entry, Register, format_number
 
@@ -44,6 +43,7 @@ class IssueRequest:
     file_copy: str = ""
     sequence: str = ""
     tsa_url: str | None = None
+    printed_year: int | None = None  # the year printed in the date line, when the caller read it
 
 
 def month_text(month: int) -> str:
@@ -77,7 +77,7 @@ def issue(register: Register, request: IssueRequest, org_signer) -> Entry:
     reader = PdfFileReader(io.BytesIO(data), strict=False)
     _check_state(reader, src)
     year = request.issued_date.year
-    printed = header_facts(src).year
+    printed = request.printed_year
     if printed is not None and printed != year:
         raise DocumentStateError(f"{src.name}: dòng ngày tháng in sẵn năm {printed}, không thể ban hành ngày "
                                  f"{request.issued_date:%d/%m/%Y}.")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import logging
+from functools import lru_cache
 
 from fontTools import subset
 from fontTools.ttLib import TTFont
@@ -18,7 +19,9 @@ CHARS = "0123456789/.-"
 logging.getLogger("fontTools.subset").setLevel(logging.ERROR)  # "FFTM NOT subset" notices
 
 
-def _subset(path: str) -> tuple[bytes, TTFont]:
+@lru_cache(maxsize=None)
+def _subset(path: str) -> tuple[bytes, dict]:
+    """The font cut down to CHARS, and the metrics the PDF needs (computed once per process)."""
     font = TTFont(path)
     opts = subset.Options()
     opts.name_IDs, opts.notdef_outline, opts.layout_features = ["*"], True, []
@@ -27,39 +30,44 @@ def _subset(path: str) -> tuple[bytes, TTFont]:
     sub.subset(font)
     buf = io.BytesIO()
     font.save(buf)
-    return buf.getvalue(), font
+    units = font["head"].unitsPerEm
+    cmap, hmtx = font.getBestCmap(), font["hmtx"]
+    first, last = min(map(ord, CHARS)), max(map(ord, CHARS))
+    head, os2 = font["head"], font["OS/2"]
+    scale = 1000 / units
+    return buf.getvalue(), {
+        "widths": {c: (hmtx[cmap[c]][0] * scale if c in cmap else 0) for c in range(first, last + 1)},
+        "first": first, "last": last, "name": font["name"].getDebugName(6).replace(" ", ""),
+        "bbox": [round(v * scale) for v in (head.xMin, head.yMin, head.xMax, head.yMax)],
+        "italic_angle": font["post"].italicAngle, "ascent": round(os2.sTypoAscender * scale),
+        "descent": round(os2.sTypoDescender * scale), "cap": round(getattr(os2, "sCapHeight", 662) * scale),
+    }
 
 
 class EmbeddedFont:
     """A subset TrueType font registered once with a writer."""
 
     def __init__(self, writer, ttf_path: str, tag: str):
-        data, font = _subset(ttf_path)
-        self.units = font["head"].unitsPerEm
-        cmap = font.getBestCmap()
-        hmtx = font["hmtx"]
-        first, last = min(map(ord, CHARS)), max(map(ord, CHARS))
-        self.widths = {c: (hmtx[cmap[c]][0] * 1000 / self.units if c in cmap else 0) for c in range(first, last + 1)}
-        os2, head = font["OS/2"], font["head"]
-        scale = 1000 / self.units
-        base = f"{tag}+" + font["name"].getDebugName(6).replace(" ", "")
+        data, m = _subset(ttf_path)
+        self.widths = m["widths"]
+        self.cap_height = m["cap"] / 1000
+        first, last = m["first"], m["last"]
+        base = f"{tag}+{m['name']}"
         stream = generic.StreamObject({generic.pdf_name("/Length1"): generic.NumberObject(len(data))},
                                       stream_data=data)
         stream.compress()
         descriptor = generic.DictionaryObject({
             generic.pdf_name("/Type"): generic.pdf_name("/FontDescriptor"),
             generic.pdf_name("/FontName"): generic.pdf_name("/" + base),
-            generic.pdf_name("/Flags"): generic.NumberObject(32 | 2 | (64 if font["post"].italicAngle else 0)),
-            generic.pdf_name("/FontBBox"): generic.ArrayObject([generic.NumberObject(round(v * scale)) for v in
-                                                               (head.xMin, head.yMin, head.xMax, head.yMax)]),
-            generic.pdf_name("/ItalicAngle"): generic.FloatObject(font["post"].italicAngle),
-            generic.pdf_name("/Ascent"): generic.NumberObject(round(os2.sTypoAscender * scale)),
-            generic.pdf_name("/Descent"): generic.NumberObject(round(os2.sTypoDescender * scale)),
-            generic.pdf_name("/CapHeight"): generic.NumberObject(round(getattr(os2, "sCapHeight", 662) * scale)),
+            generic.pdf_name("/Flags"): generic.NumberObject(32 | 2 | (64 if m["italic_angle"] else 0)),
+            generic.pdf_name("/FontBBox"): generic.ArrayObject([generic.NumberObject(v) for v in m["bbox"]]),
+            generic.pdf_name("/ItalicAngle"): generic.FloatObject(m["italic_angle"]),
+            generic.pdf_name("/Ascent"): generic.NumberObject(m["ascent"]),
+            generic.pdf_name("/Descent"): generic.NumberObject(m["descent"]),
+            generic.pdf_name("/CapHeight"): generic.NumberObject(m["cap"]),
             generic.pdf_name("/StemV"): generic.NumberObject(80),
             generic.pdf_name("/FontFile2"): writer.add_object(stream),
         })
-        self.cap_height = getattr(os2, "sCapHeight", 662) * scale / 1000
         self.ref = writer.add_object(generic.DictionaryObject({
             generic.pdf_name("/Type"): generic.pdf_name("/Font"),
             generic.pdf_name("/Subtype"): generic.pdf_name("/TrueType"),

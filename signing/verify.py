@@ -8,6 +8,7 @@ Any exception while validating counts as a failure (spec 06).
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -17,6 +18,9 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
 from .fields import LEADER_FIELD, ORG_FIELD, existing_fields
+
+# pyHanko logs each rejected modification or chain with a traceback; the report already says it.
+logging.getLogger("pyhanko").setLevel(logging.CRITICAL)
 
 PASSED, FAILED, INDETERMINATE = "TOTAL_PASSED", "TOTAL_FAILED", "INDETERMINATE"
 EXIT = {PASSED: 0, FAILED: 1, INDETERMINATE: 2}
@@ -28,6 +32,7 @@ SUB_TEXT = {
     "SIG_CRYPTO_FAILURE": "chữ ký số không đúng về mật mã",
     "FORMAT_FAILURE": "tệp có thay đổi không được phép sau chữ ký",
     "NO_CERTIFICATE_CHAIN_FOUND": "chứng thư số không chuỗi được tới gốc tin cậy",
+    "CERTIFICATE_CHAIN_GENERAL_FAILURE": "chuỗi chứng thư số không dẫn tới gốc tin cậy đã khai báo",
     "OUT_OF_BOUNDS_NO_POE": "chứng thư số đã hết hạn hoặc chưa có hiệu lực",
     "OUT_OF_BOUNDS_NOT_REVOKED": "chứng thư số đã hết hạn hoặc chưa có hiệu lực",
     "REVOKED_NO_POE": "chứng thư số đã bị thu hồi",
@@ -101,7 +106,7 @@ def _role(name: str) -> str:
 
 
 def _one(sig, context: ValidationContext) -> SignatureReport:
-    report = SignatureReport(sig.field_name, _role(sig.field_name))
+    report = SignatureReport("".join(sig.field_name), _role(sig.field_name))  # a plain str, not the reader's
     try:
         cert = sig.signer_cert
         subject = cert.subject.native
@@ -147,7 +152,8 @@ def verify(path: Path, trust_roots: list[Path]) -> Report:
         with open(path, "rb") as fh:
             reader = PdfFileReader(fh, strict=False)
             sigs = list(reader.embedded_signatures)
-            values = {name: str(f.get("/V")) for name, f in existing_fields(reader).items()
+            # "".join: pyHanko's string objects are str subclasses holding the reader.
+            values = {name: "".join(str(f.get("/V"))) for name, f in existing_fields(reader).items()
                       if f.get("/FT") == "/Tx" and f.get("/V") is not None}
             reports = [_one(s, context) for s in sigs]
     except Exception:

@@ -80,5 +80,5 @@ def issue_as_office(unit: Unit, src: Path, dst: Path, register: Register, signer
                            issued_date=issued_date, type_and_subject=str(title), signer=unit.leader.name,
                            organisation=unit.name, location=unit.place, seal=seal,
                            recipients=[r for r in facts.recipients if not r.startswith("Lưu:")],
-                           file_copy=file_copy, tsa_url=tsa_url)
+                           file_copy=file_copy, tsa_url=tsa_url, printed_year=facts.year)
     return issue(register, request, signer)

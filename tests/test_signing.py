@@ -1,0 +1,242 @@
+"""Signed and issued documents, checked by validators the project did not write."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pikepdf
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+from pyhanko.pdf_utils import generic
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+from dispatch.register import Register
+from generators.config import load_province
+from signing import fields
+from signing.keys import Pkcs12Key, load_pkcs12
+from signing.pki import Subject, TestPki
+from signing.verify import verify
+from thidua.cli import main
+from thidua.office import PkiLayout, init_pki, issue_as_office, sign_as_leader
+
+from .conftest import DATA
+from .signing_helpers import nss_db, pdfsig, pdfsig_accepts, pyhanko_validate, qpdf_ok
+
+PASSWORD = b"mat-khau-thu-nghiem"
+UNITS = {"HD-XNINHQUOI.xlsx", "HD-TTNGANDUA.xlsx", "PL.xlsx"}
+
+
+@pytest.fixture(scope="module")
+def issued(tmp_path_factory):
+    """Three units' plans and the province list: drafted, signed by the leader, issued by the office."""
+    from thidua.cycle import run_round
+
+    base = tmp_path_factory.mktemp("signing")
+    data = base / "data"
+    shutil.copytree(DATA, data)
+    for f in (data / "registrations" / "2024").glob("*.xlsx"):
+        if f.name not in UNITS:
+            f.unlink()
+    result = run_round(data, base / "out", 2024, show_progress=False)
+    province = load_province(data)
+    layout = init_pki(province, base / "out" / "pki", PASSWORD, sorted({d.unit for d in result.documents}))
+    register = Register(base / "register.sqlite")
+    docs = []
+    for d in result.documents:
+        unit = province.unit(d.unit)
+        signed, out = d.pdf.with_suffix(".signed.pdf"), d.pdf.with_suffix(".issued.pdf")
+        sign_as_leader(unit, d.pdf, signed, load_pkcs12(Pkcs12Key(layout.leader_p12(unit.code)), PASSWORD),
+                       layout.signature_image(unit.code))
+        entry = issue_as_office(unit, signed, out, register, load_pkcs12(Pkcs12Key(layout.org_p12(unit.code)),
+                                PASSWORD), layout.seal_image(unit.code), d.created.date())
+        docs.append({"unit": unit, "draft": d.pdf, "signed": signed, "issued": out, "entry": entry})
+    nss = nss_db(base / "nss", layout.root)
+    yield {"docs": docs, "layout": layout, "nss": nss, "register": register, "province": province, "data": data,
+           "base": base}
+    register.close()
+
+
+def test_every_signature_verifies_in_independent_validators(issued):
+    root = issued["layout"].root
+    for d in issued["docs"]:
+        assert verify(d["issued"], [root]).indication == "TOTAL_PASSED"
+        code, out = pyhanko_validate(d["issued"], root)
+        lines = out.strip().splitlines()
+        assert code == 0, out
+        assert lines[0].startswith("ChuKyLanhDao:") and "INTACT:TRUSTED" in lines[0]
+        assert "EXTENDED_WITH_FORM_FILLING" in lines[0] and "ACCEPTABLE_MODIFICATIONS" in lines[0]
+        assert lines[1].startswith("ChuKyToChuc:") and "INTACT:TRUSTED" in lines[1] and "UNTOUCHED" in lines[1]
+        sigs = pdfsig(d["issued"], issued["nss"])
+        assert [s["field"] for s in sigs] == ["ChuKyLanhDao", "ChuKyToChuc"]
+        assert all(s["valid"] and s["trusted"] and s["subfilter"] == "ETSI.CAdES.detached" for s in sigs)
+        assert sigs[-1]["total"] and not sigs[0]["total"]
+        assert qpdf_ok(d["issued"])
+
+
+def test_each_revision_is_a_byte_prefix_of_the_next(issued):
+    for d in issued["docs"]:
+        draft, signed, final = (d[k].read_bytes() for k in ("draft", "signed", "issued"))
+        assert signed.startswith(draft) and final.startswith(signed) and len(final) > len(signed)
+
+
+def test_issued_pdf_is_still_pdfa(issued):
+    for d in issued["docs"]:
+        with pikepdf.open(d["issued"]) as pdf:
+            assert pdf.open_metadata().pdfa_status == "2B"
+        fonts = subprocess.run(["pdffonts", str(d["issued"])], capture_output=True, text=True).stdout.splitlines()[2:]
+        assert fonts and all(line.split()[-5] == "yes" for line in fonts)  # every font embedded, ours too
+
+
+def test_filled_fields_equal_the_register(issued):
+    entries = {e.document: e for e in issued["register"].entries()}
+    for d in issued["docs"]:
+        entry = entries[str(d["issued"])]
+        values = {k: v.get("/V") for k, v in PdfReader(str(d["issued"])).get_fields().items()}
+        month = f"{entry.issued_date.month:02d}" if entry.issued_date.month < 3 else str(entry.issued_date.month)
+        assert values["SoVanBan"] == f"{entry.number:02d}" == entry.notation.split("/")[0]
+        assert values["NgayBanHanh"] == f"{entry.issued_date.day:02d}" and values["ThangBanHanh"] == month
+        if d["unit"].plan_role:  # a KH has its annex reference filled too
+            assert values["PhuLuc1_SoVanBan"] == values["SoVanBan"]
+        assert entry.notation.endswith("/KH-UBND") or entry.notation.endswith("/DS-SNV")
+        assert "Lưu: VT" not in " ".join(entry.recipients) and entry.file_copy.startswith("VT, ")
+
+
+def _dark_pixels(pdf: Path, page: int, rect, dpi=144) -> int:
+    png = pdf.with_name(f"{pdf.stem}-p{page}")
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-png", "-singlefile", "-f", str(page + 1), "-l", str(page + 1),
+                    str(pdf), str(png)], check=True)
+    img = Image.open(f"{png}.png").convert("RGB")
+    height_pt = img.height * 72 / dpi
+    k = dpi / 72
+    x0, y0, x1, y1 = rect
+    box = (int(x0 * k), int((height_pt - y1) * k), int(x1 * k), int((height_pt - y0) * k))
+    return sum(1 for p in img.crop(box).get_flattened_data() if sum(p) < 300)
+
+
+def test_number_and_date_show_where_the_blanks_were_in_embedded_times(issued):
+    d = issued["docs"][0]
+    with pikepdf.open(d["issued"]) as pdf:
+        by_name = {str(f.T): f for f in pdf.Root.AcroForm.Fields}
+        for name in ("SoVanBan", "NgayBanHanh", "ThangBanHanh"):
+            widget = by_name[name]
+            rect = [float(v) for v in widget.Rect]
+            assert _dark_pixels(d["draft"], 0, rect) == 0  # the blank
+            assert _dark_pixels(d["issued"], 0, rect) > 20  # now the number or date
+            ap = widget.AP.N
+            assert b"/F1 13 Tf" in ap.read_bytes()  # the size of the line (13 pt, ô 3 and 4)
+            font = ap.Resources.Font.F1
+            assert "LiberationSerif" in str(font.BaseFont) and "/FontFile2" in font.FontDescriptor
+        assert "Italic" in str(by_name["NgayBanHanh"].AP.N.Resources.Font.F1.BaseFont)  # the date line is italic
+
+
+def test_blue_signature_and_red_seal_over_its_left_third(issued):
+    for d in issued["docs"]:
+        with pikepdf.open(d["issued"]) as pdf:
+            by_name = {str(f.T): f for f in pdf.Root.AcroForm.Fields}
+            sig = [float(v) for v in by_name["ChuKyLanhDao"].Rect]
+            page = next(i for i, p in enumerate(pdf.pages) if any(a.objgen == by_name["ChuKyLanhDao"].objgen
+                                                                  for a in p.get("/Annots", [])))
+        dpi = 100
+        png = d["issued"].with_name("sig")
+        subprocess.run(["pdftoppm", "-r", str(dpi), "-png", "-singlefile", "-f", str(page + 1), "-l", str(page + 1),
+                        str(d["issued"]), str(png)], check=True)
+        img = Image.open(f"{png}.png").convert("RGB")
+        k, h = dpi / 72, img.height
+        x0, y0, x1, y1 = sig
+        def pixels(a, b):
+            return list(img.crop((int(a * k), int(h - y1 * k), int(b * k), int(h - y0 * k))).get_flattened_data())
+        third = x0 + (x1 - x0) / 3
+        blue = sum(1 for r, g, b in pixels(third, x1) if b > 120 and r < 90 and g < 110)
+        red_left = sum(1 for r, g, b in pixels(x0, third) if r > 150 and g < 90 and b < 90)
+        red_right = sum(1 for r, g, b in pixels(x0 + (x1 - x0) / 2, x1) if r > 150 and g < 90 and b < 90)
+        assert blue > 50, d["issued"]
+        assert red_left > 50 and red_right == 0, d["issued"]
+
+
+# ------------------------------------------------------------------ negative cases
+
+def _tamper_flip(src: Path, dst: Path):
+    data = bytearray(src.read_bytes())
+    data[2000] ^= 0x01  # inside the first signed range
+    dst.write_bytes(bytes(data))
+
+
+def _tamper_draw(src: Path, dst: Path):
+    w = IncrementalPdfFileWriter(io.BytesIO(src.read_bytes()), strict=False)
+    w.add_stream_to_page(0, w.add_object(generic.StreamObject(stream_data=b"q 1 0 0 rg 100 100 200 50 re f Q")))
+    out = io.BytesIO()
+    w.write(out)
+    dst.write_bytes(out.getvalue())
+
+
+def _tamper_number(src: Path, dst: Path):
+    w = IncrementalPdfFileWriter(io.BytesIO(src.read_bytes()), strict=False)
+    fields.fill(w, {"SoVanBan": "99"})
+    out = io.BytesIO()
+    w.write(out)
+    dst.write_bytes(out.getvalue())
+
+
+@pytest.mark.parametrize("tamper, sub", [(_tamper_flip, "HASH_FAILURE"), (_tamper_draw, "FORMAT_FAILURE"),
+                                         (_tamper_number, "FORMAT_FAILURE")])
+def test_tampering_is_caught_everywhere(issued, tmp_path, tamper, sub):
+    bad = tmp_path / "bad.pdf"
+    tamper(issued["docs"][0]["issued"], bad)
+    report = verify(bad, [issued["layout"].root])
+    assert (report.indication, report.sub_indication) == ("TOTAL_FAILED", sub)
+    assert main(["verify", str(bad), "--trust", str(issued["layout"].root)]) == 1
+    assert pyhanko_validate(bad, issued["layout"].root)[0] != 0
+    assert not pdfsig_accepts(bad, issued["nss"])
+
+
+def _sign_and_issue_with(issued, tmp_path, leader_pki: TestPki, **cert_dates):
+    d = issued["docs"][0]
+    unit = d["unit"]
+    lead = leader_pki.issue(Subject("lead", unit.leader.name, unit.name), "people", **cert_dates)
+    signed, out = tmp_path / "signed.pdf", tmp_path / "issued.pdf"
+    layout = issued["layout"]
+    sign_as_leader(unit, d["draft"], signed, load_pkcs12(Pkcs12Key(lead.p12), PASSWORD), layout.signature_image(unit.code))
+    register = Register(tmp_path / "r.sqlite")
+    issue_as_office(unit, signed, out, register, load_pkcs12(Pkcs12Key(layout.org_p12(unit.code)), PASSWORD),
+                    layout.seal_image(unit.code), dt.date(2024, 1, 10))
+    register.close()
+    return out
+
+
+def test_signer_outside_the_trust_roots(issued, tmp_path):
+    other = TestPki(tmp_path / "other-pki", PASSWORD)
+    out = _sign_and_issue_with(issued, tmp_path, other)
+    report = verify(out, [issued["layout"].root])
+    assert report.indication == "INDETERMINATE"
+    assert report.sub_indication in {"NO_CERTIFICATE_CHAIN_FOUND", "CERTIFICATE_CHAIN_GENERAL_FAILURE"}
+    assert main(["verify", str(out), "--trust", str(issued["layout"].root)]) == 2
+    assert pyhanko_validate(out, issued["layout"].root)[0] != 0
+    sigs = pdfsig(out, issued["nss"])
+    assert not sigs[0]["trusted"] and not pdfsig_accepts(out, issued["nss"])
+
+
+def test_expired_certificate(issued, tmp_path):
+    # The leader's certificate is re-issued under the trusted test CA, already expired.
+    now = dt.datetime.now(dt.timezone.utc)
+    pki = TestPki(tmp_path / "expired-pki", PASSWORD)
+    out = _sign_and_issue_with(issued, tmp_path, pki, not_before=now - dt.timedelta(days=400),
+                               not_after=now - dt.timedelta(days=1))
+    report = verify(out, [pki.root_path, issued["layout"].root])
+    assert report.indication == "INDETERMINATE" and report.sub_indication.startswith("OUT_OF_BOUNDS")
+    assert pyhanko_validate(out, pki.root_path)[0] != 0
+    nss = nss_db(tmp_path / "nss", pki.root_path)
+    assert not pdfsig_accepts(out, nss)
+
+
+def test_signed_but_never_issued_is_not_passed(issued, capsys):
+    d = issued["docs"][0]
+    assert main(["verify", str(d["signed"]), "--trust", str(issued["layout"].root), "--json"]) == 2
+    report = json.loads(capsys.readouterr().out)
+    assert (report["indication"], report["sub_indication"], report["issued"]) == ("INDETERMINATE", "NOT_ISSUED", False)
+    assert report["signatures"][0]["indication"] == "TOTAL_PASSED"  # the leader's signature itself is fine
+    assert pyhanko_validate(d["signed"], issued["layout"].root)[0] == 0
