@@ -23,6 +23,7 @@ class Pkcs11Key:
     token_label: str
     key_label: str
     cert_label: str | None = None
+    chain: tuple[Path, ...] = ()  # CA certificates to ship with the signature (a token holds only the leaf)
 
 
 def secret(env_name: str, prompt: str) -> bytes:
@@ -48,13 +49,21 @@ def load_pkcs12(key: Pkcs12Key, password: bytes) -> signers.Signer:
 @contextmanager
 def pkcs11_signer(key: Pkcs11Key, pin: bytes):
     """A session on the token for the duration of the block."""
+    from pyhanko.config.pkcs11 import TokenCriteria
     from pyhanko.sign import pkcs11
 
     try:
-        session = pkcs11.open_pkcs11_session(str(key.module), token_label=key.token_label, user_pin=pin.decode())
+        session = pkcs11.open_pkcs11_session(str(key.module), token_criteria=TokenCriteria(label=key.token_label),
+                                             user_pin=pin.decode())
     except Exception as exc:  # the library raises many types: no token, wrong PIN, bad module
-        raise KeyAccessError(f"Không mở được token «{key.token_label}»: {type(exc).__name__}.") from None
+        reason = {"PinIncorrect": "sai PIN", "PinLenRange": "sai PIN", "PinLocked": "token đã bị khóa PIN"}.get(
+            type(exc).__name__, f"{type(exc).__name__}: không có token này hoặc thư viện PKCS#11 không dùng được")
+        raise KeyAccessError(f"Không mở được token «{key.token_label}» ({reason}).") from None
     try:
-        yield pkcs11.PKCS11Signer(session, key_label=key.key_label, cert_label=key.cert_label or key.key_label)
+        from pyhanko.keys import load_cert_from_pemder
+
+        chain = [load_cert_from_pemder(str(p)) for p in key.chain]
+        yield pkcs11.PKCS11Signer(session, key_label=key.key_label, cert_label=key.cert_label or key.key_label,
+                                  ca_chain=chain)
     finally:
         session.close()

@@ -139,7 +139,9 @@ def _signer(args, default_p12: Path):
         if not (args.token_label and args.key_label):
             raise ThiduaError("Dùng token cần --token-label và --key-label.")
         pin = secret(PIN_ENV, "PIN của token: ")
-        return pkcs11_signer(Pkcs11Key(args.pkcs11_module, args.token_label, args.key_label, args.cert_label), pin)
+        chain = tuple(args.chain or [p for p in [args.pki / "intermediate.pem"] if p.exists()])
+        return pkcs11_signer(Pkcs11Key(args.pkcs11_module, args.token_label, args.key_label, args.cert_label, chain),
+                             pin)
     password = secret(PASSWORD_ENV, "Mật khẩu tệp khóa: ")
     return nullcontext(load_pkcs12(Pkcs12Key(args.pkcs12 or default_p12), password))
 
@@ -216,6 +218,8 @@ def _key_options(p, image_flag: str) -> None:
     p.add_argument("--token-label")
     p.add_argument("--key-label")
     p.add_argument("--cert-label")
+    p.add_argument("--chain", type=Path, action="append",
+                   help="chứng thư CA trung gian (PEM) gửi kèm chữ ký khi ký bằng token (mặc định: intermediate.pem của --pki)")
     p.add_argument("--tsa", help="địa chỉ máy chủ dấu thời gian RFC 3161")
     p.add_argument(image_flag, type=Path)
 
