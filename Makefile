@@ -36,6 +36,7 @@ test: setup
 
 bench: setup
 	$(PY) bench/bench_generate.py
+	$(PY) bench/bench_signing.py
 
 clean:
 	rm -rf out/* $(VENV)

@@ -153,3 +153,25 @@ def fill(writer: IncrementalPdfFileWriter, values: dict[str, str]) -> None:
         widget[generic.pdf_name("/AP")] = generic.DictionaryObject(
             {generic.pdf_name("/N"): text_appearance(writer, fonts[italic], text, x1 - x0, y1 - y0, size)})
         writer.mark_update(ref)
+
+
+
+def field_page(reader, name: str) -> int | None:
+    """0-based index of the page holding the named field's widget (from its /P)."""
+    field = existing_fields(reader).get(name)
+    if field is None or "/P" not in field:
+        return None
+    target = field.raw_get("/P")
+    for i, ref in enumerate(_page_refs(reader.root.raw_get("/Pages"))):
+        if ref.idnum == target.idnum:
+            return i
+    return None
+
+
+def _page_refs(node_ref):
+    node = node_ref.get_object()
+    if node.get("/Type") == "/Pages":
+        for kid in node["/Kids"]:
+            yield from _page_refs(kid)
+    else:
+        yield node_ref

@@ -71,13 +71,18 @@ class Placement:
     seal: Box | None = None  # the organisation's, over the left third of the signature
 
 
-def read_words(pdf: Path) -> tuple[list[Word], list[tuple[float, float]]]:
-    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True)
+def read_words(pdf: Path, first: int | None = None, last: int | None = None
+               ) -> tuple[list[Word], list[tuple[float, float]]]:
+    """Words with boxes; with first/last (0-based) only those pages, numbered from `first`."""
+    pages = ["-f", str(first + 1), "-l", str((last if last is not None else first) + 1)] if first is not None else []
+    out = subprocess.run(["pdftotext", "-bbox", *pages, str(pdf), "-"], capture_output=True, text=True)
     if out.returncode != 0:
         raise PlacementError(f"Không đọc được nội dung tệp PDF {Path(pdf).name}: {out.stderr.strip()}")
     words, sizes = [], []
-    for i, chunk in enumerate(out.stdout.split("<page ")[1:]):
+    for i, chunk in enumerate(out.stdout.split("<page ")[1:], start=first or 0):
         m = _PAGE.match("<page " + chunk)
+        while len(sizes) < i:
+            sizes.append((0.0, 0.0))  # pages not read
         sizes.append((float(m.group(1)), float(m.group(2))))
         for w in _WORD.finditer(chunk):
             words.append(Word(i, float(w.group(1)), float(w.group(2)), float(w.group(3)), float(w.group(4)),
@@ -199,8 +204,16 @@ class HeaderFacts:
     recipients: list[str]  # the Nơi nhận lines
 
 
-def header_facts(pdf: Path) -> HeaderFacts:
-    words, sizes = read_words(pdf)
+def header_facts(pdf: Path, signature_page: int | None = None) -> HeaderFacts:
+    """Read page 1 and the page with the signature block (all pages when it is not known)."""
+    if signature_page is None:
+        words, sizes = read_words(pdf)
+    else:
+        words, sizes = read_words(pdf, 0, 0)
+        if signature_page > 0:
+            more, more_sizes = read_words(pdf, signature_page, signature_page)
+            words += more
+            sizes = sizes + more_sizes[len(sizes):]
     lines = _lines(words)
     name = Path(pdf).name
     number_line = next((ln for ln in lines if ln[0].page == 0 and any(w.text == "Số:" for w in ln)), None)

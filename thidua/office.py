@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from pyhanko.pdf_utils.reader import PdfFileReader
 from pypdf import PdfReader
 
 from dispatch.issuance import IssueRequest, issue
@@ -73,7 +74,9 @@ def sign_as_leader(unit: Unit, src: Path, dst: Path, signer, image: Path | None,
 
 def issue_as_office(unit: Unit, src: Path, dst: Path, register: Register, signer, seal: Path | None,
                     issued_date: dt.date, tsa_url: str | None = None) -> Entry:
-    facts = header_facts(src)
+    with open(src, "rb") as fh:
+        page = fields.field_page(PdfFileReader(fh, strict=False), fields.LEADER_FIELD)
+    facts = header_facts(src, page)
     title = (PdfReader(str(src)).metadata or {}).get("/Title") or Path(src).stem
     file_copy = next((r.removeprefix("Lưu:").strip() for r in facts.recipients if r.startswith("Lưu:")), "")
     request = IssueRequest(pdf=Path(src), out=Path(dst), issuer=unit.code, notation_suffix=facts.notation_suffix,
