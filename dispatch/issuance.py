@@ -106,3 +106,30 @@ def issue(register: Register, request: IssueRequest, org_signer) -> Entry:
         return entry
     finally:
         tmp.unlink(missing_ok=True)
+
+
+MM = 72 / 25.4
+
+
+def issue_annex(src: Path, dst: Path, parent_notation: str, organisation: str, location: str, org_signer,
+                tsa_url: str | None = None) -> None:
+    """An annex issued as a separate file: the organisation's text-only signature at the top right of page 1."""
+    from pyhanko.sign.fields import SigFieldSpec, append_signature_field
+
+    from signing.pades import TextOnlyStyle
+
+    src, dst = Path(src), Path(dst)
+    data = src.read_bytes()
+    reader = PdfFileReader(io.BytesIO(data), strict=False)
+    if list(reader.embedded_signatures):
+        raise DocumentStateError(f"{src.name}: phụ lục đã có chữ ký; phụ lục tách tệp chỉ có chữ ký của cơ quan, tổ chức.")
+    writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
+    page = writer.find_page_for_modification(0)[0].get_object()
+    x0, y0, x1, y1 = (float(v) for v in page["/MediaBox"])
+    right, top = x1 - 15 * MM, y1 - 5 * MM  # inside the top margin, flush with the right margin
+    box = (round(right - 62 * MM, 2), round(top - 26, 2), round(right, 2), round(top, 2))
+    append_signature_field(writer, SigFieldSpec(fields.ORG_FIELD, on_page=0, box=box))
+    sign_writer(writer, dst, SignatureRequest(fields.ORG_FIELD, "Phát hành", location, organisation,
+                                              tsa_url=tsa_url, style=TextOnlyStyle(parent_notation,
+                                                                                   fields.font_path(False))),
+                org_signer)

@@ -1,9 +1,9 @@
-"""Appearances of filled number and date fields: text in an embedded Times New Roman subset.
+"""Appearances written directly: filled number/date fields and text-only signature stamps.
 
-pyHanko's text stamps space glyphs poorly (spec 06), and these fields only ever
-hold digits and "/", so the appearance is written directly: one subset TrueType
-font per style (WinAnsi, widths from the font's own metrics, as PDF/A asks),
-shared by every field of the update, and the text centred on the line.
+pyHanko's text stamps space glyphs poorly (spec 06), and these appearances hold
+only numbers, notations (ký hiệu) and ISO times, so they are drawn here: one
+subset TrueType font per style (Times New Roman's metric twin), embedded once
+per update, WinAnsi plus Đ/đ through standard glyph names, widths from the font.
 """
 from __future__ import annotations
 
@@ -15,8 +15,19 @@ from fontTools import subset
 from fontTools.ttLib import TTFont
 from pyhanko.pdf_utils import generic
 
-CHARS = "0123456789/.-"
+# Printable ASCII, then Đ and đ at codes 128 and 129 (named /Dcroat, /dcroat).
+EXTRA = {"Đ": (128, "/Dcroat"), "đ": (129, "/dcroat")}
+CHARS = "".join(chr(c) for c in range(32, 127)) + "".join(EXTRA)
+FIRST, LAST = 32, 129
 logging.getLogger("fontTools.subset").setLevel(logging.ERROR)  # "FFTM NOT subset" notices
+
+
+def code_of(ch: str) -> int:
+    if ch in EXTRA:
+        return EXTRA[ch][0]
+    if 32 <= ord(ch) < 127:
+        return ord(ch)
+    raise ValueError(f"appearance text limited to ASCII and Đ/đ: {ch!r}")
 
 
 @lru_cache(maxsize=None)
@@ -30,18 +41,23 @@ def _subset(path: str) -> tuple[bytes, dict]:
     sub.subset(font)
     buf = io.BytesIO()
     font.save(buf)
-    units = font["head"].unitsPerEm
+    scale = 1000 / font["head"].unitsPerEm
     cmap, hmtx = font.getBestCmap(), font["hmtx"]
-    first, last = min(map(ord, CHARS)), max(map(ord, CHARS))
+    widths = {code: 0.0 for code in range(FIRST, LAST + 1)}
+    for ch in CHARS:
+        if ord(ch) in cmap:
+            widths[code_of(ch)] = hmtx[cmap[ord(ch)]][0] * scale
     head, os2 = font["head"], font["OS/2"]
-    scale = 1000 / units
     return buf.getvalue(), {
-        "widths": {c: (hmtx[cmap[c]][0] * scale if c in cmap else 0) for c in range(first, last + 1)},
-        "first": first, "last": last, "name": font["name"].getDebugName(6).replace(" ", ""),
+        "widths": widths, "name": font["name"].getDebugName(6).replace(" ", ""),
         "bbox": [round(v * scale) for v in (head.xMin, head.yMin, head.xMax, head.yMax)],
         "italic_angle": font["post"].italicAngle, "ascent": round(os2.sTypoAscender * scale),
         "descent": round(os2.sTypoDescender * scale), "cap": round(getattr(os2, "sCapHeight", 662) * scale),
     }
+
+
+def _n(name: str):
+    return generic.pdf_name(name)
 
 
 class EmbeddedFont:
@@ -51,52 +67,64 @@ class EmbeddedFont:
         data, m = _subset(ttf_path)
         self.widths = m["widths"]
         self.cap_height = m["cap"] / 1000
-        first, last = m["first"], m["last"]
         base = f"{tag}+{m['name']}"
-        stream = generic.StreamObject({generic.pdf_name("/Length1"): generic.NumberObject(len(data))},
-                                      stream_data=data)
+        stream = generic.StreamObject({_n("/Length1"): generic.NumberObject(len(data))}, stream_data=data)
         stream.compress()
         descriptor = generic.DictionaryObject({
-            generic.pdf_name("/Type"): generic.pdf_name("/FontDescriptor"),
-            generic.pdf_name("/FontName"): generic.pdf_name("/" + base),
-            generic.pdf_name("/Flags"): generic.NumberObject(32 | 2 | (64 if m["italic_angle"] else 0)),
-            generic.pdf_name("/FontBBox"): generic.ArrayObject([generic.NumberObject(v) for v in m["bbox"]]),
-            generic.pdf_name("/ItalicAngle"): generic.FloatObject(m["italic_angle"]),
-            generic.pdf_name("/Ascent"): generic.NumberObject(m["ascent"]),
-            generic.pdf_name("/Descent"): generic.NumberObject(m["descent"]),
-            generic.pdf_name("/CapHeight"): generic.NumberObject(m["cap"]),
-            generic.pdf_name("/StemV"): generic.NumberObject(80),
-            generic.pdf_name("/FontFile2"): writer.add_object(stream),
+            _n("/Type"): _n("/FontDescriptor"),
+            _n("/FontName"): _n("/" + base),
+            _n("/Flags"): generic.NumberObject(32 | 2 | (64 if m["italic_angle"] else 0)),  # nonsymbolic, serif
+            _n("/FontBBox"): generic.ArrayObject([generic.NumberObject(v) for v in m["bbox"]]),
+            _n("/ItalicAngle"): generic.FloatObject(m["italic_angle"]),
+            _n("/Ascent"): generic.NumberObject(m["ascent"]),
+            _n("/Descent"): generic.NumberObject(m["descent"]),
+            _n("/CapHeight"): generic.NumberObject(m["cap"]),
+            _n("/StemV"): generic.NumberObject(80),
+            _n("/FontFile2"): writer.add_object(stream),
         })
+        differences = [generic.NumberObject(EXTRA["Đ"][0])] + [_n(name) for _, name in EXTRA.values()]
         self.ref = writer.add_object(generic.DictionaryObject({
-            generic.pdf_name("/Type"): generic.pdf_name("/Font"),
-            generic.pdf_name("/Subtype"): generic.pdf_name("/TrueType"),
-            generic.pdf_name("/BaseFont"): generic.pdf_name("/" + base),
-            generic.pdf_name("/FirstChar"): generic.NumberObject(first),
-            generic.pdf_name("/LastChar"): generic.NumberObject(last),
-            generic.pdf_name("/Widths"): generic.ArrayObject([generic.FloatObject(round(self.widths[c], 3))
-                                                              for c in range(first, last + 1)]),
-            generic.pdf_name("/Encoding"): generic.pdf_name("/WinAnsiEncoding"),
-            generic.pdf_name("/FontDescriptor"): writer.add_object(descriptor),
+            _n("/Type"): _n("/Font"),
+            _n("/Subtype"): _n("/TrueType"),
+            _n("/BaseFont"): _n("/" + base),
+            _n("/FirstChar"): generic.NumberObject(FIRST),
+            _n("/LastChar"): generic.NumberObject(LAST),
+            _n("/Widths"): generic.ArrayObject([generic.FloatObject(round(self.widths[c], 3))
+                                                for c in range(FIRST, LAST + 1)]),
+            _n("/Encoding"): generic.DictionaryObject({_n("/Type"): _n("/Encoding"),
+                                                       _n("/BaseEncoding"): _n("/WinAnsiEncoding"),
+                                                       _n("/Differences"): generic.ArrayObject(differences)}),
+            _n("/FontDescriptor"): writer.add_object(descriptor),
         }))
 
     def width(self, text: str, size: float) -> float:
-        return sum(self.widths.get(ord(c), 0) for c in text) * size / 1000
+        return sum(self.widths[code_of(c)] for c in text) * size / 1000
+
+    @staticmethod
+    def encode(text: str) -> bytes:
+        raw = bytes(code_of(c) for c in text)
+        return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
 
 
-def text_appearance(writer, font: EmbeddedFont, text: str, width: float, height: float, size: float):
-    """A form XObject drawing `text` centred in a width x height box, baseline where the line's is."""
-    if any(c not in CHARS for c in text):
-        raise ValueError(f"field text limited to {CHARS!r}: {text!r}")
-    x = (width - font.width(text, size)) / 2
-    y = (height - font.cap_height * size) / 2
-    content = f"/Tx BMC q BT /F1 {size:g} Tf 0 g {x:.2f} {y:.2f} Td ({text}) Tj ET Q EMC".encode("ascii")
+def text_appearance(writer, font: EmbeddedFont, lines: list[str], width: float, height: float, size: float,
+                    *, centred: bool = True):
+    """A form XObject with the lines (black), centred in the box or from its top left."""
+    leading = size * 1.15
+    ops = [b"/Tx BMC q BT", f"/F1 {size:g} Tf 0 g".encode()]
+    if centred and len(lines) == 1:
+        x = (width - font.width(lines[0], size)) / 2
+        y = (height - font.cap_height * size) / 2
+    else:
+        x, y = 0.0, height - size
+    ops.append(f"{x:.2f} {y:.2f} Td {leading:.2f} TL".encode())
+    for i, line in enumerate(lines):
+        ops.append((b"" if i == 0 else b"T* ") + b"(" + font.encode(line) + b") Tj")
+    ops.append(b"ET Q EMC")
     stream = generic.StreamObject({
-        generic.pdf_name("/Type"): generic.pdf_name("/XObject"),
-        generic.pdf_name("/Subtype"): generic.pdf_name("/Form"),
-        generic.pdf_name("/BBox"): generic.ArrayObject([generic.FloatObject(0), generic.FloatObject(0),
-                                                        generic.FloatObject(width), generic.FloatObject(height)]),
-        generic.pdf_name("/Resources"): generic.DictionaryObject({generic.pdf_name("/Font"): generic.DictionaryObject(
-            {generic.pdf_name("/F1"): font.ref})}),
-    }, stream_data=content)
+        _n("/Type"): _n("/XObject"),
+        _n("/Subtype"): _n("/Form"),
+        _n("/BBox"): generic.ArrayObject([generic.FloatObject(0), generic.FloatObject(0),
+                                          generic.FloatObject(width), generic.FloatObject(height)]),
+        _n("/Resources"): generic.DictionaryObject({_n("/Font"): generic.DictionaryObject({_n("/F1"): font.ref})}),
+    }, stream_data=b" ".join(ops))
     return writer.add_object(stream)

@@ -151,7 +151,7 @@ def fill(writer: IncrementalPdfFileWriter, values: dict[str, str]) -> None:
         italic = name.endswith((DAY, MONTH)) or name.startswith("PhuLuc")  # the date and annex lines are italic
         widget[generic.pdf_name("/V")] = generic.TextStringObject(text)
         widget[generic.pdf_name("/AP")] = generic.DictionaryObject(
-            {generic.pdf_name("/N"): text_appearance(writer, fonts[italic], text, x1 - x0, y1 - y0, size)})
+            {generic.pdf_name("/N"): text_appearance(writer, fonts[italic], [text], x1 - x0, y1 - y0, size)})
         writer.mark_update(ref)
 
 

@@ -1,15 +1,19 @@
 """PAdES signatures (ETSI.CAdES.detached, SHA-256) in an existing field, with a visible image."""
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.images import PdfImage
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.layout import AxisAlignment, InnerScaling, Margins, SimpleBoxLayoutRule
 from pyhanko.sign import fields, signers, timestamps
-from pyhanko.stamp import StaticStampStyle
+from pyhanko.stamp import StaticStampStyle, TextStampStyle
+
+VN = dt.timezone(dt.timedelta(hours=7))
 
 
 @dataclass(frozen=True)
@@ -20,6 +24,7 @@ class SignatureRequest:
     name: str
     image: Path | None = None  # transparent PNG shown in the field
     tsa_url: str | None = None  # RFC 3161 time-stamping authority, when configured
+    style: object | None = None  # a stamp style of its own (overrides image)
 
 
 def image_style(image: Path) -> StaticStampStyle:
@@ -35,8 +40,8 @@ def pdf_signer(request: SignatureRequest, signer: signers.Signer) -> signers.Pdf
         field_name=request.field, md_algorithm="sha256", subfilter=fields.SigSeedSubFilter.PADES,
         reason=request.reason, location=request.location, name=request.name)
     stamper = timestamps.HTTPTimeStamper(request.tsa_url) if request.tsa_url else None
-    return signers.PdfSigner(meta, signer=signer, timestamper=stamper,
-                             stamp_style=image_style(request.image) if request.image else None)
+    style = request.style or (image_style(request.image) if request.image else None)
+    return signers.PdfSigner(meta, signer=signer, timestamper=stamper, stamp_style=style)
 
 
 def sign_writer(writer: IncrementalPdfFileWriter, dst: Path, request: SignatureRequest, signer) -> None:
@@ -54,3 +59,29 @@ def sign_writer(writer: IncrementalPdfFileWriter, dst: Path, request: SignatureR
 def sign_file(src: Path, dst: Path, request: SignatureRequest, signer) -> None:
     with open(src, "rb") as fh:
         sign_writer(IncrementalPdfFileWriter(fh, strict=False), dst, request, signer)
+
+
+class TextOnlyStyle(TextStampStyle):
+    """The organisation's signature on an annex in a separate file: no image, two lines of text
+    (the parent document's số/ký hiệu and the signing time, ISO 8601 in Vietnam time), Times New Roman 10."""
+
+    def __init__(self, notation: str, font_path: str):
+        super().__init__(stamp_text="", border_width=0, background=None, timestamp_format="%Y-%m-%dT%H:%M:%S%z")
+        object.__setattr__(self, "_notation", notation)
+        object.__setattr__(self, "_font_path", font_path)
+
+    def create_stamp(self, writer, box, text_params):
+        when = dt.datetime.strptime(text_params["ts"], "%Y-%m-%dT%H:%M:%S%z").astimezone(VN)
+        return _DrawnStamp(writer, box, [self._notation, when.isoformat()], self._font_path)
+
+
+class _DrawnStamp:
+    def __init__(self, writer, box, lines, font_path):
+        self.writer, self.box, self.lines, self.font_path = writer, box, lines, font_path
+
+    def apply_appearance(self, annot) -> None:
+        from .appearance import EmbeddedFont, text_appearance
+
+        font = EmbeddedFont(self.writer, self.font_path, "THIDUT")
+        ref = text_appearance(self.writer, font, self.lines, self.box.width, self.box.height, 10, centred=False)
+        annot[generic.pdf_name("/AP")] = generic.DictionaryObject({generic.pdf_name("/N"): ref})

@@ -100,6 +100,8 @@ def _write_private(path: Path, data: bytes) -> None:
 class TestPki:
     """Root and intermediate CAs in a folder; issues PKCS#12 files for subjects."""
 
+    __test__ = False  # a test PKI, not a pytest test class
+
     def __init__(self, folder: Path, password: bytes):
         self.folder = Path(folder)
         self.password = password
@@ -137,3 +139,16 @@ class TestPki:
         path = self.folder / folder / f"{subject.key}.p12"
         _write_private(path, blob)
         return Issued(path, cert)
+
+    def issue_tsa(self, name: str = "thidua TSA (THỬ NGHIỆM)"):
+        """A time-stamping authority's certificate and key (EKU timeStamping, critical), for a test TSA."""
+        key = _key()
+        subject = _name(name, "thidua - PKI thử nghiệm")
+        builder = (x509.CertificateBuilder().subject_name(subject).issuer_name(self.intermediate.subject)
+                   .public_key(key.public_key()).serial_number(x509.random_serial_number())
+                   .not_valid_before(self.not_before).not_valid_after(self.not_after)
+                   .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+                   .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
+                   .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(self.inter_key.public_key()),
+                                  critical=False))
+        return builder.sign(self.inter_key, hashes.SHA256()), key

@@ -13,8 +13,8 @@ def pyhanko_cli() -> str:
     return str(local) if local.exists() else shutil.which("pyhanko")
 
 
-def pyhanko_validate(pdf: Path, root: Path) -> tuple[int, str]:
-    out = subprocess.run([pyhanko_cli(), "sign", "validate", "--trust", str(root), "--trust-replace", str(pdf)],
+def pyhanko_validate(pdf: Path, root: Path, *extra: str) -> tuple[int, str]:
+    out = subprocess.run([pyhanko_cli(), "sign", "validate", "--trust", str(root), "--trust-replace", *extra, str(pdf)],
                          capture_output=True, text=True)
     return out.returncode, out.stdout
 

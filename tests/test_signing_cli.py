@@ -104,3 +104,60 @@ def test_unsigned_document_cannot_be_issued(env, tmp_path, capsys):
                  "--register", str(register), "--date", "2024-01-09"]) == 2
     assert "chưa có chữ ký của người có thẩm quyền" in capsys.readouterr().err
     assert Register(register).entries() == []
+
+
+def test_annex_in_a_separate_file_gets_a_text_only_signature(env, tmp_path, capsys):
+    import subprocess
+
+    from PIL import Image
+    from pypdf import PdfReader
+
+    from signing.verify import verify
+
+    base, data, pdf, pki = env
+    out = tmp_path / "phu-luc.pdf"
+    assert main(["--data", str(data), "issue", str(pdf), "--unit", "HD-XLOCNINH", "--pki", str(pki),
+                 "--annex-of", "05/QĐ-UBND", "--out", str(out)]) == 0
+    report = verify(out, [pki / "root.pem"])
+    assert report.indication == "TOTAL_PASSED" and [s.field for s in report.signatures] == ["ChuKyToChuc"]
+    widget = PdfReader(str(out)).get_fields()["ChuKyToChuc"].indirect_reference.get_object()
+    ap = widget["/AP"]["/N"].get_object()
+    content = ap.get_data()
+    assert b"(05/Q\x80-UBND) Tj" in content and b"+07:00) Tj" in content and b"/F1 10 Tf 0 g" in content
+    assert "/XObject" not in ap["/Resources"]  # no image: text only
+    font = ap["/Resources"]["/Font"]["/F1"]
+    assert "LiberationSerif" in font["/BaseFont"] and "/FontFile2" in font["/FontDescriptor"]
+    x0, y0, x1, y1 = (float(v) for v in widget["/Rect"])
+    page_w, page_h = (float(v) for v in PdfReader(str(out)).pages[0].mediabox[2:])
+    assert x1 > page_w * 0.8 and y0 > page_h * 0.9  # top right of page 1
+    subprocess.run(["pdftoppm", "-r", "100", "-png", "-singlefile", "-f", "1", "-l", "1", str(out),
+                    str(tmp_path / "p1")], check=True)
+    img = Image.open(tmp_path / "p1.png").convert("RGB")
+    k = 100 / 72
+    crop = img.crop((int(x0 * k), int((page_h - y1) * k), int(x1 * k), int((page_h - y0) * k))).get_flattened_data()
+    dark = [p for p in crop if sum(p) < 200]
+    assert len(dark) > 30 and all(abs(r - g) < 40 and abs(g - b) < 40 for r, g, b in dark)  # black, no seal ink
+
+
+def test_timestamp_from_an_rfc3161_tsa(env, tmp_path, capsys):
+    from signing.pki import TestPki
+    from signing.verify import verify
+
+    from .signing_helpers import pyhanko_validate
+    from .tsa_server import running_tsa
+
+    base, data, pdf, pki = env
+    # A TSA under its own test root, trusted next to the signing root.
+    tsa_pki = TestPki(tmp_path / "tsa-pki", b"x")
+    cert, key = tsa_pki.issue_tsa()
+    signed = tmp_path / "ky.pdf"
+    with running_tsa(cert, key, [tsa_pki.intermediate]) as (url, calls):
+        assert main(["--data", str(data), "sign", str(pdf), "--unit", "HD-XLOCNINH", "--pki", str(pki),
+                     "--tsa", url, "--out", str(signed)]) == 0
+    assert calls and set(calls) == {"application/timestamp-query"}  # RFC 3161 over HTTP (one to size, one to stamp)
+    report = verify(signed, [pki / "root.pem", tsa_pki.root_path])
+    leader = report.signatures[0]
+    assert leader.indication == "TOTAL_PASSED" and leader.timestamp and leader.timestamp.endswith("+07:00")
+    code, out = pyhanko_validate(signed, pki / "root.pem", "--trust", str(tsa_pki.root_path), "--pretty-print")
+    assert code == 0 and "Signature timestamp token:" in out
+    assert "The timestamp token is cryptographically sound." in out and "The TSA certificate is trusted." in out

@@ -185,6 +185,13 @@ def cmd_issue(args) -> int:
     unit = _unit(args)
     layout = PkiLayout(args.pki)
     out = args.out or _derived(args.file, "issued")
+    if args.annex_of:
+        from dispatch.issuance import issue_annex
+
+        with _signer(args, layout.org_p12(unit.code)) as signer:
+            issue_annex(args.file, out, args.annex_of, unit.name, unit.place, signer, args.tsa)
+        print(f"Đã phát hành phụ lục của văn bản {args.annex_of} (chữ ký của cơ quan, tổ chức, không hình dấu): {out}")
+        return 0
     day = dt.date.fromisoformat(args.date) if args.date else dt.datetime.now(dt.timezone(dt.timedelta(hours=7))).date()
     register = Register(args.register)
     try:
@@ -261,6 +268,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("issue", help="văn thư cấp số, ngày, ký số của cơ quan và phát hành")
     _key_options(p, "--seal")
     p.add_argument("--date", help="ngày ban hành YYYY-MM-DD (mặc định hôm nay)")
+    p.add_argument("--annex-of", metavar="SỐ/KÝ HIỆU",
+                   help="phụ lục tách tệp của văn bản này: chỉ ký số của cơ quan, dạng chữ ở góc trên bên phải trang 1")
     p.add_argument("--register", type=Path, default=Path(os.environ.get("THIDUA_REGISTER",
                                                                           DEFAULT_OUT / "so-dang-ky-van-ban-di.sqlite")))
     p.set_defaults(func=cmd_issue)
