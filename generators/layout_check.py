@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.shared import Cm, Mm
+from docx.shared import Cm
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 

@@ -63,3 +63,15 @@ def round_2024(tmp_path_factory):
     out = tmp_path_factory.mktemp("out")
     result = run_round(DATA, out, 2024, show_progress=False)
     return out, result
+
+
+def small_round(base: Path, keep: set[str]):
+    """A copy of the sample data keeping only some 2024 workbooks, and its round generated (real LibreOffice)."""
+    from thidua.cycle import run_round
+
+    data = base / "data"
+    shutil.copytree(DATA, data)
+    for f in (data / "registrations" / "2024").glob("*.xlsx"):
+        if f.name not in keep:
+            f.unlink()
+    return data, run_round(data, base / "out", 2024, show_progress=False)

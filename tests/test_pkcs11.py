@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 
 import pytest
@@ -12,7 +11,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from signing.verify import verify
 from thidua.cli import main
 
-from .conftest import DATA
+from .conftest import small_round
 from .signing_helpers import pyhanko_validate
 
 MODULE = "/usr/lib/softhsm/libsofthsm2.so"
@@ -32,14 +31,7 @@ def token(tmp_path, monkeypatch):
 
 
 def test_leader_signs_with_a_token(token, tmp_path, monkeypatch, capsys):
-    from thidua.cycle import run_round
-
-    data = tmp_path / "data"
-    shutil.copytree(DATA, data)
-    for f in (data / "registrations" / "2024").glob("*.xlsx"):
-        if f.name != "HD-XLOCNINH.xlsx":
-            f.unlink()
-    result = run_round(data, tmp_path / "out", 2024, show_progress=False)
+    data, result = small_round(tmp_path, {"HD-XLOCNINH.xlsx"})
     draft = next(d.pdf for d in result.documents if d.kind == "KH")
     monkeypatch.setenv("THIDUA_KEY_PASSWORD", "p12-password")
     pki = tmp_path / "pki"

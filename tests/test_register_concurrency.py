@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import shutil
 import signal
 import time
 from pathlib import Path
@@ -16,7 +15,7 @@ from generators.config import load_province
 from signing.keys import Pkcs12Key, load_pkcs12
 from thidua.office import init_pki, sign_as_leader
 
-from .conftest import DATA
+from .conftest import small_round
 from .issuing_worker import issue_many
 
 PASSWORD = "mat-khau-dong-thoi"
@@ -24,15 +23,8 @@ PASSWORD = "mat-khau-dong-thoi"
 
 @pytest.fixture(scope="module")
 def signed(tmp_path_factory):
-    from thidua.cycle import run_round
-
     base = tmp_path_factory.mktemp("concurrency")
-    data = base / "data"
-    shutil.copytree(DATA, data)
-    for f in (data / "registrations" / "2024").glob("*.xlsx"):
-        if f.name != "HD-XLOCNINH.xlsx":
-            f.unlink()
-    result = run_round(data, base / "out", 2024, show_progress=False)
+    data, result = small_round(base, {"HD-XLOCNINH.xlsx"})
     draft = next(d.pdf for d in result.documents if d.kind == "KH")
     unit = load_province(data).unit("HD-XLOCNINH")
     layout = init_pki(load_province(data), base / "pki", PASSWORD.encode(), ["HD-XLOCNINH"])

@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -22,9 +21,9 @@ from signing.keys import Pkcs12Key, load_pkcs12
 from signing.pki import Subject, TestPki
 from signing.verify import verify
 from thidua.cli import main
-from thidua.office import PkiLayout, init_pki, issue_as_office, sign_as_leader
+from thidua.office import init_pki, issue_as_office, sign_as_leader
 
-from .conftest import DATA
+from .conftest import small_round
 from .signing_helpers import nss_db, pdfsig, pdfsig_accepts, pyhanko_validate, qpdf_ok
 
 PASSWORD = b"mat-khau-thu-nghiem"
@@ -34,15 +33,8 @@ UNITS = {"HD-XNINHQUOI.xlsx", "HD-TTNGANDUA.xlsx", "PL.xlsx"}
 @pytest.fixture(scope="module")
 def issued(tmp_path_factory):
     """Three units' plans and the province list: drafted, signed by the leader, issued by the office."""
-    from thidua.cycle import run_round
-
     base = tmp_path_factory.mktemp("signing")
-    data = base / "data"
-    shutil.copytree(DATA, data)
-    for f in (data / "registrations" / "2024").glob("*.xlsx"):
-        if f.name not in UNITS:
-            f.unlink()
-    result = run_round(data, base / "out", 2024, show_progress=False)
+    data, result = small_round(base, UNITS)
     province = load_province(data)
     layout = init_pki(province, base / "out" / "pki", PASSWORD, sorted({d.unit for d in result.documents}))
     register = Register(base / "register.sqlite")

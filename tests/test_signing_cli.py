@@ -1,29 +1,20 @@
 """The sign / issue / verify commands as a records office uses them: secrets from the environment only."""
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from dispatch.register import Register
 from thidua.cli import main
 
-from .conftest import DATA
+from .conftest import small_round
 
 PASSWORD = "mat-khau-cli"
 
 
 @pytest.fixture(scope="module")
 def draft(tmp_path_factory):
-    from thidua.cycle import run_round
-
     base = tmp_path_factory.mktemp("cli")
-    data = base / "data"
-    shutil.copytree(DATA, data)
-    for f in (data / "registrations" / "2024").glob("*.xlsx"):
-        if f.name != "HD-XLOCNINH.xlsx":
-            f.unlink()
-    result = run_round(data, base / "out", 2024, show_progress=False)
+    data, result = small_round(base, {"HD-XLOCNINH.xlsx"})
     kh = next(d for d in result.documents if d.kind == "KH")
     return base, data, kh.pdf
 

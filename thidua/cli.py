@@ -86,7 +86,7 @@ def cmd_demo(args) -> int:
 
     print(f"== Bước 1: kiểm tra danh sách đăng ký năm {args.year}")
     cmd_check(argparse.Namespace(data=args.data, year=args.year, xlsx=args.out / str(args.year) / "ket-qua-kiem-tra.xlsx"))
-    print(f"\n== Bước 2: tạo kế hoạch của từng đơn vị và danh sách tổng hợp của tỉnh")
+    print("\n== Bước 2: tạo kế hoạch của từng đơn vị và danh sách tổng hợp của tỉnh")
     start = time.monotonic()
     result = run_round(args.data, args.out, args.year, show_progress=True)
     print(_summary(result, time.monotonic() - start))

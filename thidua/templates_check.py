@@ -7,7 +7,7 @@ from pathlib import Path
 import jinja2
 from docxtpl import DocxTemplate
 
-from generators.layout_check import Violation, check_docx
+from generators.layout_check import Violation
 from generators.render import TEMPLATES, jinja_env
 
 from .cycle import check
