@@ -1,0 +1,127 @@
+"""Eligibility rules at their boundaries, under the legal basis in force on the proposal date."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generators.achievements import Award, Freeze, Initiative, Proposal, Records, Subject, Year
+from generators.council import Council, Member, tally
+from generators.eligibility import judge, load_rulebook
+
+from .conftest import DATA
+
+BOOK = load_rulebook(DATA / "commendation" / "rules.yaml")
+MAY_2024 = dt.date(2024, 5, 20)
+
+
+def person(awards=(), ratings=None, initiatives=(), discipline=None) -> Subject:
+    ratings = ratings or {y: "HTXSNV" for y in range(2019, 2025)}
+    years = {y: Year(rating=r, discipline=discipline if y == 2023 else None) for y, r in ratings.items()}
+    return Subject("P1", "cá nhân", "Nguyễn Thị Thu Hà", "HD", years=years, awards=list(awards),
+                   initiatives=list(initiatives))
+
+
+def collective(members: int, ldtt: int, rating="HTTNV", cstdcs=0, completed=None, disciplined=0) -> Subject:
+    y = Year(rating=rating, members=members, ldtt=ldtt, cstdcs=cstdcs,
+             completed=members if completed is None else completed, disciplined=disciplined)
+    return Subject("T1", "tập thể", "Trường Tiểu học Ninh Quới", "HD", years={2023: y})
+
+
+def verdict(subject, award, date=MAY_2024, year=2023, ground="", records=None):
+    records = records or Records(subjects={subject.id: subject})
+    return judge(BOOK, records, Proposal(1, subject.id, award, "HD", date, year, ground))
+
+
+@pytest.mark.parametrize("ldtt, eligible", [(699, False), (700, True)])
+def test_collective_ldtt_share_69_9_vs_70_percent(ldtt, eligible):
+    v = verdict(collective(1000, ldtt), "TTLDTT")
+    assert v.eligible is eligible
+    assert any(f"{ldtt}/1000 thành viên đạt LĐTT" in r for r in v.reasons)
+
+
+def cstdcs(years, kind="công trạng"):
+    return [Award(y, "CSTDCS", kind) for y in years]
+
+
+def test_three_consecutive_years_cstdcs_for_provincial_title():
+    ok = verdict(person(cstdcs([2021, 2022, 2023]), initiatives=[Initiative(2023, "Phần mềm quản lý hồ sơ", "tỉnh")]),
+                 "CSTD_TINH")
+    assert ok.eligible and "3 năm liên tục CSTĐCS (2021-2023)" in ok.reasons
+    two = verdict(person(cstdcs([2022, 2023]), initiatives=[Initiative(2023, "Phần mềm", "tỉnh")]), "CSTD_TINH")
+    assert not two.eligible and "3 năm liên tục CSTĐCS: thiếu năm 2021" in two.reasons
+
+
+def test_a_year_missing_in_the_middle():
+    v = verdict(person(cstdcs([2021, 2023]), initiatives=[Initiative(2023, "Phần mềm", "tỉnh")]), "CSTD_TINH")
+    assert not v.eligible and "3 năm liên tục CSTĐCS: thiếu năm 2022" in v.reasons
+
+
+def test_dot_xuat_award_does_not_count():
+    awards = cstdcs([2022]) + cstdcs([2023], kind="đột xuất")
+    v = verdict(person(awards), "BK_TINH_CN")
+    assert not v.eligible
+    assert "2 năm liên tục CSTĐCS: thiếu năm 2023" in " ".join(v.reasons)
+    assert verdict(person(cstdcs([2022, 2023])), "BK_TINH_CN").eligible
+
+
+def test_same_case_before_and_after_the_2025_decree():
+    subject = person(cstdcs([2022, 2023]))
+    before = verdict(subject, "BK_TINH_CN", date=dt.date(2025, 6, 30), year=2023)
+    after = verdict(subject, "BK_TINH_CN", date=dt.date(2025, 7, 1), year=2023)
+    assert before.eligible and after.eligible
+    assert "Nghị định số 98/2023/NĐ-CP" in before.basis and "152/2025" not in before.basis
+    assert "Nghị định số 152/2025/NĐ-CP" in after.basis and "98/2023" not in after.basis
+    assert "Luật Thi đua, khen thưởng số 06/2022/QH15" in before.basis
+
+
+def test_frozen_candidate():
+    subject = person(cstdcs([2022, 2023]))
+    records = Records(subjects={"P1": subject}, freezes=[Freeze("P1", "bị thanh tra", dt.date(2024, 3, 1))])
+    v = verdict(subject, "BK_TINH_CN", records=records)
+    assert not v.eligible and v.reasons == ["đang bị thanh tra từ 01/03/2024: chưa xét khen thưởng"]
+    lifted = Records(subjects={"P1": subject}, freezes=[Freeze("P1", "bị thanh tra", dt.date(2024, 1, 1),
+                                                               dt.date(2024, 4, 30))])
+    assert verdict(subject, "BK_TINH_CN", records=lifted).eligible
+
+
+def test_ldtt_needs_no_discipline_and_a_good_rating():
+    assert verdict(person(), "LDTT").eligible
+    assert not verdict(person(discipline="khiển trách"), "LDTT").eligible
+    weak = person(ratings={2023: "HTNV"})
+    v = verdict(weak, "LDTT")
+    assert not v.eligible and "xếp loại HTNV năm 2023 (dưới mức HTTNV)" in v.reasons
+
+
+def test_cstdcs_with_initiative_instead_of_excellent_rating():
+    subject = person(ratings={2023: "HTTNV"}, initiatives=[Initiative(2023, "Cải tiến quy trình", "cơ sở")])
+    v = verdict(subject, "CSTDCS")
+    assert v.eligible and any("Cải tiến quy trình" in r for r in v.reasons)
+    assert not verdict(person(ratings={2023: "HTTNV"}), "CSTDCS").eligible
+
+
+def test_excellent_collective_needs_every_member_completing():
+    assert verdict(collective(20, 15, rating="HTXSNV", cstdcs=1), "TTLDXS").eligible
+    v = verdict(collective(20, 15, rating="HTXSNV", cstdcs=1, completed=19), "TTLDXS")
+    assert not v.eligible and any("19/20 thành viên hoàn thành nhiệm vụ" in r for r in v.reasons)
+
+
+def test_flag_only_for_the_cluster_leader():
+    t = collective(20, 15)
+    records = Records(subjects={"T1": t}, cluster_leaders={("Cụm thi đua số 1", 2023): "T1"})
+    assert verdict(t, "CO_TINH", records=records).eligible
+    assert not verdict(t, "CO_TINH").eligible
+
+
+def council(n=10) -> Council:
+    members = [Member(f"Thành viên {i}", "Ủy viên", "Ủy viên", present=i < n - 2) for i in range(n)]
+    return Council("Hội đồng Thi đua - Khen thưởng tỉnh", "2024-05-28", "Bạc Liêu", members[0].name, members[1].name,
+                   members)
+
+
+@pytest.mark.parametrize("n, yes, passed", [(100, 79, False), (100, 80, True), (10, 8, True), (10, 7, False)])
+def test_council_vote_79_vs_80_percent_of_all_members(n, yes, passed):
+    c = council(n)
+    c.votes[("P1", "CSTDCS")] = {m.name: i < yes for i, m in enumerate(c.members)}
+    result = tally(c, "P1", "CSTDCS", BOOK.vote_threshold("CSTDCS", MAY_2024))
+    assert result.passed is passed and result.members == n  # absentees count: they vote in writing
