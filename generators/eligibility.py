@@ -252,7 +252,7 @@ def judge(book: RuleBook, records: Records, p: Proposal) -> Verdict:
     if rule is None:
         return Verdict(p, subject, name, False, "-", decree.text,
                        [f"không có quy tắc xét {name} có hiệu lực ngày {p.date:%d/%m/%Y}"])
-    basis = f"{rule.article}" + (f" ({law.text})" if law else "") + f"; {decree.text}"
+    basis = f"{rule.article}: " + (f"{law.text}; " if law else "") + decree.text
     frozen = [f for f in records.freezes if f.subject == subject.id and f.active_on(p.date)]
     if frozen:
         return Verdict(p, subject, name, False, rule.id, basis,

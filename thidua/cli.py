@@ -29,14 +29,32 @@ def cmd_check(args) -> int:
 
 
 def cmd_excel_template(args) -> int:
+    from generators.commendation_data import COUNCIL_TABLES, PROPOSAL_TABLES, RECORD_TABLES
     from generators.config import load_plan
     from generators.excel import write_workbook
+    from generators.sheets import write_tables
 
-    if args.kind != "registration":
-        print(f"Chưa có mẫu Excel «{args.kind}»; hiện có: registration.", file=sys.stderr)
-        return 2
-    write_workbook(args.out, load_plan(args.data / "plan.yaml"))
-    print(f"Đã tạo mẫu danh sách đăng ký: {args.out}")
+    if args.kind == "registration":
+        write_workbook(args.out, load_plan(args.data / "plan.yaml"))
+        print(f"Đã tạo mẫu danh sách đăng ký: {args.out}")
+        return 0
+    tables = {"achievements": RECORD_TABLES, "proposals": PROPOSAL_TABLES, "council": COUNCIL_TABLES}[args.kind]
+    write_tables(args.out, tables)
+    label = {"achievements": "hồ sơ thành tích", "proposals": "danh sách đề nghị khen thưởng",
+             "council": "thành viên và biểu quyết của Hội đồng"}[args.kind]
+    print(f"Đã tạo mẫu {label}: {args.out}")
+    return 0
+
+
+def cmd_eligibility(args) -> int:
+    from .commendation import load_round
+    from .report import eligibility_text, write_eligibility_xlsx
+
+    rnd = load_round(args.data, args.year)
+    print(eligibility_text(rnd))
+    if args.xlsx:
+        write_eligibility_xlsx(args.xlsx, rnd)
+        print(f"Đã ghi kết quả xét vào {args.xlsx}")
     return 0
 
 
@@ -242,9 +260,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("excel-template", help="tạo tệp Excel mẫu để đơn vị điền")
-    p.add_argument("kind", choices=["registration"])
+    p.add_argument("kind", choices=["registration", "achievements", "proposals", "council"])
     p.add_argument("out", type=Path)
     p.set_defaults(func=cmd_excel_template)
+
+    p = sub.add_parser("eligibility", help="xét điều kiện khen thưởng từng đề nghị, theo căn cứ pháp lý có hiệu lực")
+    p.add_argument("--year", type=int, default=DEFAULT_YEAR)
+    p.add_argument("--xlsx", type=Path, help="ghi kết quả ra tệp Excel")
+    p.set_defaults(func=cmd_eligibility)
 
     p = sub.add_parser("templates", help="kiểm tra mẫu văn bản DOCX")
     tsub = p.add_subparsers(dest="action", required=True)

@@ -56,3 +56,46 @@ def write_findings_xlsx(path: Path, province: Province, findings: list[Finding])
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     wb.save(tmp)
     os.replace(tmp, path)
+
+
+def eligibility_text(rnd) -> str:
+    lines = [f"XÉT ĐIỀU KIỆN KHEN THƯỞNG NĂM {rnd.year} (thành tích năm {rnd.meta.get('achievement_year', rnd.year)})", ""]
+    for i, c in enumerate(rnd.candidates, start=1):
+        v = c.verdict
+        name = v.subject.name if v.subject else v.proposal.subject
+        lines.append(f"{i}. {name} ({v.proposal.subject}) - {v.award_name}, do {v.proposal.unit} đề nghị "
+                     f"ngày {v.proposal.date:%d/%m/%Y}")
+        lines.append(f"   {'ĐỦ ĐIỀU KIỆN' if v.eligible else 'KHÔNG ĐỦ ĐIỀU KIỆN'} - quy tắc {v.rule}; căn cứ {v.basis}")
+        for r in v.reasons:
+            lines.append(f"   - {r}")
+        lines.append(f"   Hội đồng: {c.vote.text()}")
+    awarded = rnd.awardees
+    lines += ["", f"Kết quả: {sum(c.verdict.eligible for c in rnd.candidates)}/{len(rnd.candidates)} đủ điều kiện; "
+                  f"{len(awarded)} được Hội đồng thông qua và đưa vào dự thảo quyết định."]
+    return "\n".join(lines)
+
+
+def write_eligibility_xlsx(path: Path, rnd) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Kết quả xét"
+    headers = ["STT", "Mã đối tượng", "Tên", "Đơn vị đề nghị", "Danh hiệu, hình thức", "Kết luận", "Quy tắc", "Căn cứ",
+               "Lý do và hồ sơ đã dùng", "Biểu quyết của Hội đồng", "Đưa vào quyết định"]
+    widths = [6, 12, 32, 14, 36, 20, 14, 60, 90, 50, 12]
+    for c, (h, w) in enumerate(zip(headers, widths), start=1):
+        cell = ws.cell(1, c, h)
+        cell.font = Font(bold=True)
+        ws.column_dimensions[cell.column_letter].width = w
+    for r, c in enumerate(rnd.candidates, start=2):
+        v = c.verdict
+        values = [r - 1, v.proposal.subject, v.subject.name if v.subject else "", v.proposal.unit, v.award_name,
+                  "Đủ điều kiện" if v.eligible else "Không đủ điều kiện", v.rule, v.basis, "; ".join(v.reasons),
+                  c.vote.text(), "Có" if c.awarded else "Không"]
+        for col, value in enumerate(values, start=1):
+            ws.cell(r, col, value).alignment = Alignment(wrap_text=True, vertical="top")
+    ws.freeze_panes = "A2"
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    wb.save(tmp)
+    os.replace(tmp, path)

@@ -1,0 +1,50 @@
+"""Reward money: coefficient of the implementing decree x the base salary in force (both dated data)."""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .errors import ConfigError
+
+
+@dataclass(frozen=True)
+class Reward:
+    award: str
+    coefficient: float
+    base_salary: int
+    amount: int
+    confirmed: bool  # False: the rate is in the data but not confirmed against the decree
+    source: str
+
+
+@dataclass
+class MoneyTable:
+    salaries: list[dict]
+    coefficients: dict[str, dict]
+
+    def base_salary_on(self, day: dt.date) -> dict:
+        for s in self.salaries:
+            start = s.get("valid_from")
+            end = s.get("valid_to")
+            if (start is None or start <= day) and (end is None or day <= end):
+                return s
+        raise ConfigError(f"money.yaml: không có mức lương cơ sở áp dụng ngày {day:%d/%m/%Y}.")
+
+    def reward(self, award: str, decree: str, day: dt.date) -> Reward | None:
+        table = self.coefficients.get(decree)
+        if not table or award not in table["values"]:
+            return None
+        coefficient = float(table["values"][award])
+        base = int(self.base_salary_on(day)["amount"])
+        amount = math.ceil(coefficient * base / 1000) * 1000  # whole thousands of đồng
+        return Reward(award, coefficient, base, amount, bool(table.get("confirmed")), table.get("source", ""))
+
+
+def load_money(path: Path) -> MoneyTable:
+    with open(path, encoding="utf-8") as fh:
+        raw = yaml.safe_load(fh)
+    return MoneyTable(raw["base_salary"], raw["coefficients"])

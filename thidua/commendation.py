@@ -1,0 +1,81 @@
+"""The board's commendation round: verdicts, council votes, awardees and their reward money."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from generators.achievements import Records
+from generators.commendation_data import load_council, load_proposals, load_records
+from generators.council import Council, VoteResult, tally
+from generators.eligibility import RuleBook, Verdict, judge, load_rulebook
+from generators.errors import ConfigError
+from generators.money import MoneyTable, Reward, load_money
+
+
+@dataclass
+class Candidate:
+    verdict: Verdict
+    vote: VoteResult
+    reward: Reward | None = None
+
+    @property
+    def awarded(self) -> bool:
+        return self.verdict.eligible and self.vote.passed
+
+
+@dataclass
+class Round:
+    year: int
+    meta: dict
+    book: RuleBook
+    records: Records
+    council: Council
+    money: MoneyTable
+    candidates: list[Candidate] = field(default_factory=list)
+
+    @property
+    def awardees(self) -> list[Candidate]:
+        return [c for c in self.candidates if c.awarded]
+
+    @property
+    def total(self) -> int:
+        return sum(c.reward.amount for c in self.awardees if c.reward)
+
+    def date(self, key: str) -> dt.date:
+        return _date(self.meta["dates"][key])
+
+
+def _date(v) -> dt.date:
+    return v if isinstance(v, dt.date) else dt.date.fromisoformat(str(v))
+
+
+def commendation_dir(data_dir: Path) -> Path:
+    return Path(data_dir) / "commendation"
+
+
+def load_round(data_dir: Path, year: int) -> Round:
+    folder = commendation_dir(data_dir)
+    meta_path = folder / f"round-{year}.yaml"
+    if not meta_path.exists():
+        raise ConfigError(f"Không có dữ liệu đợt khen thưởng năm {year} ({meta_path}).")
+    with open(meta_path, encoding="utf-8") as fh:
+        meta = yaml.safe_load(fh)
+    show = lambda p: str(p.relative_to(Path(data_dir).parent)) if p.is_relative_to(Path(data_dir).parent) else str(p)  # noqa: E731
+    book = load_rulebook(folder / "rules.yaml")
+    records = load_records(folder / "thanh-tich.xlsx", show(folder / "thanh-tich.xlsx"))
+    proposals = load_proposals(folder / f"de-nghi-{year}.xlsx", records, show(folder / f"de-nghi-{year}.xlsx"))
+    council = load_council(folder / f"hoi-dong-{year}.xlsx", {**meta["council"], "meeting_date":
+                                                              str(meta["council"]["meeting_date"])},
+                           show(folder / f"hoi-dong-{year}.xlsx"))
+    money = load_money(folder / "money.yaml")
+    rnd = Round(year, meta, book, records, council, money)
+    decision = rnd.date("decision")
+    for p in proposals:
+        verdict = judge(book, records, p)
+        vote = tally(council, p.subject, p.award, verdict.vote_threshold)
+        reward = money.reward(p.award, book.decree_on(decision).code, decision)
+        rnd.candidates.append(Candidate(verdict, vote, reward))
+    return rnd
