@@ -65,10 +65,13 @@ def field_values(reader, number: str, day: dt.date) -> dict[str, str]:
 
 def _check_state(reader, path: Path) -> None:
     names = [s.field_name for s in reader.embedded_signatures]
-    if fields.LEADER_FIELD not in names:
-        raise DocumentStateError(f"{path.name}: chưa có chữ ký của người có thẩm quyền; không thể cấp số, phát hành.")
     if fields.ORG_FIELD in names:
         raise DocumentStateError(f"{path.name}: văn bản đã được phát hành (đã có chữ ký của cơ quan, tổ chức).")
+    if fields.LEADER_FIELD not in names:
+        raise DocumentStateError(f"{path.name}: chưa có chữ ký của người có thẩm quyền; không thể cấp số, phát hành.")
+    unsigned = [n for n in fields.signature_field_names(reader) if n != fields.ORG_FIELD and n not in names]
+    if unsigned:
+        raise DocumentStateError(f"{path.name}: còn thiếu chữ ký ở trường {', '.join(unsigned)}; chưa thể phát hành.")
 
 
 def issue(register: Register, request: IssueRequest, org_signer) -> Entry:

@@ -331,8 +331,10 @@ def _check_header(res, blocks, v):
         b = blocks[k]
         _size_in(res, v, b, 13, 13, "Số, ký hiệu")
         _style(res, v, b, "Số, ký hiệu", bold=False)
-        notation = b.text.split("/", 1)[1] if "/" in b.text else ""
-        if not notation or not _is_upper(notation):
+        notation = b.text.split("/", 1)[1].strip() if "/" in b.text else ""
+        kind, _, agency = notation.partition("-")
+        typed_ok = kind in TYPE_ABBREVIATIONS and _is_upper(agency)
+        if not notation or not (typed_ok or _is_upper(notation)):
             v.append(Violation("so-ky-hieu", "ký hiệu sau dấu «/» phải viết hoa, ví dụ «05/KH-UBND».", _where(b)))
         # The issuing agency: bold lines of the same cell above the number, and the parent line above them.
         agency = [x for x in range(k) if blocks[x].table == b.table and blocks[x].cell is not None
@@ -362,6 +364,14 @@ def _check_header(res, blocks, v):
             if int(month) < 3 and len(month) != 2 or int(month) >= 3 and month.startswith("0"):
                 v.append(Violation("ngay-thang", f"tháng 1, 2 ghi «01», «02»; từ tháng 3 không thêm số 0, đang là «{month}».",
                                    _where(b)))
+
+
+def _centred_heading(res, b) -> bool:
+    """An authority line or "QUYẾT ĐỊNH:" (upper case, bold, centred): not body text."""
+    p = b.paragraph
+    return (_plain(b.text) == _plain(b.text).upper() and not re.match(r"^[IVX]+\.\s", b.text)
+            and res.para_format(p, "alignment") == WD_ALIGN_PARAGRAPH.CENTER
+            and res.all(p, lambda r: res.flag(p, r, "w:b")))
 
 
 def _body_blocks(blocks):
@@ -395,7 +405,7 @@ def _check_title_and_body(res, blocks, v):
         idx = blocks.index(summary)
         _check_line(res, v, blocks, idx, 0.3, 0.52, "trích yếu")
     text_blocks = body[2:]
-    grounds = [b for b in text_blocks if b.text.startswith("Căn cứ")]
+    grounds = [b for b in text_blocks if b.text.startswith(GROUND_START)]
     for n, b in enumerate(grounds):
         _style(res, v, b, "Căn cứ ban hành", italic=True)
         _size_in(res, v, b, 13, 14, "Căn cứ ban hành")
@@ -403,7 +413,12 @@ def _check_title_and_body(res, blocks, v):
         if not b.text.endswith(end):
             v.append(Violation("can-cu", f"mỗi căn cứ kết thúc bằng «;», căn cứ cuối bằng «.»; dòng này cần «{end}».",
                                _where(b)))
-    main = [b for b in text_blocks if b not in grounds and b.section == 0 and not b.text.startswith("Phụ lục")]
+    for b in text_blocks:
+        if b.text.startswith("Kính gửi:"):  # ô 9a
+            _size_in(res, v, b, 13, 14, "«Kính gửi»")
+            _style(res, v, b, "«Kính gửi»", bold=False)
+    main = [b for b in text_blocks if b not in grounds and b.section == 0 and not b.text.startswith("Phụ lục")
+            and not b.text.startswith("Kính gửi:") and not _centred_heading(res, b)]
     for b in main:
         p = b.paragraph
         _size_in(res, v, b, 13, 14, "Nội dung văn bản")
@@ -427,6 +442,12 @@ def _check_title_and_body(res, blocks, v):
     if main and _plain(main[-1].text) == main[-1].text and not main[-1].text.endswith("./."):
         v.append(Violation("noi-dung", "nội dung văn bản kết thúc bằng «./.».", _where(main[-1])))
 
+
+# Appendix III type abbreviations, some in mixed case by law (TTr, CTr, QyĐ, TrS); DS is thidua's list.
+TYPE_ABBREVIATIONS = {"NQ", "QĐ", "CT", "QC", "QyĐ", "TC", "TB", "HD", "CTr", "KH", "PA", "ĐA", "DA", "BC", "BB",
+                      "TTr", "HĐ", "CĐ", "BGN", "BTT", "GUQ", "GM", "GGT", "GNP", "PG", "PC", "PB", "SY", "TrS", "SL",
+                      "DS"}
+GROUND_START = ("Căn cứ", "Theo đề nghị", "Xét đề nghị")
 
 ACADEMIC = re.compile(r"^(GS|PGS|TS|ThS|KS|BS|CN|Th\.S)\.?\s", re.IGNORECASE)
 

@@ -16,7 +16,8 @@ from .docx_layout import MOTTO, RULE_RATIO, RULE_STYLE, cell_width, text_width_p
 from .errors import TemplateError
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
-TEMPLATES = {"KH": "ke-hoach-boi-duong.docx", "DS": "danh-sach-tong-hop.docx"}
+TEMPLATES = {"KH": "ke-hoach-boi-duong.docx", "DS": "danh-sach-tong-hop.docx", "TTr": "to-trinh-khen-thuong.docx",
+             "BB": "bien-ban-hoi-dong.docx", "QĐ": "quyet-dinh-khen-thuong.docx"}
 # Documents carry a timestamp from the data, never the clock: two runs give identical files.
 FIXED_TIME = dt.datetime(2000, 1, 1)
 

@@ -18,6 +18,7 @@ from .errors import DocumentStateError
 from .placement import Box, Placement
 
 LEADER_FIELD = "ChuKyLanhDao"
+SECRETARY_FIELD = "ChuKyThuKy"  # minutes: the secretary signs beside the chair
 ORG_FIELD = "ChuKyToChuc"
 NUMBER, DAY, MONTH = "SoVanBan", "NgayBanHanh", "ThangBanHanh"
 _FONT_DIRS = ("/usr/share/fonts/truetype/liberation2", "/usr/share/fonts/truetype/liberation")
@@ -85,6 +86,8 @@ def prepare(src: Path, dst: Path, placement: Placement) -> None:
             raise DocumentStateError(f"{Path(src).name} đã có các trường ký, số, ngày.")
         sig, seal = placement.signature, placement.seal
         append_signature_field(writer, SigFieldSpec(LEADER_FIELD, on_page=sig.page, box=sig.rect()))
+        for name, box in placement.others.items():
+            append_signature_field(writer, SigFieldSpec(name, on_page=box.page, box=box.rect()))
         append_signature_field(writer, SigFieldSpec(ORG_FIELD, on_page=seal.page, box=seal.rect(),
                                                     field_mdp_spec=FieldMDPSpec(FieldMDPAction.ALL)))
         form = writer.root["/AcroForm"]
@@ -175,3 +178,7 @@ def _page_refs(node_ref):
             yield from _page_refs(kid)
     else:
         yield node_ref
+
+
+def signature_field_names(reader) -> list[str]:
+    return [name for name, f in existing_fields(reader).items() if f.get("/FT") == "/Sig"]

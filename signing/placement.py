@@ -67,8 +67,9 @@ class DateBlanks:
 class Placement:
     header: DateBlanks  # Số and the date line of page 1
     annexes: list[DateBlanks] = field(default_factory=list)
-    signature: Box | None = None  # the leader's
+    signature: Box | None = None  # the leader's (or the chair's)
     seal: Box | None = None  # the organisation's, over the left third of the signature
+    others: dict[str, Box] = field(default_factory=dict)  # further signers' fields (e.g. the secretary's)
 
 
 def read_words(pdf: Path, first: int | None = None, last: int | None = None
@@ -123,7 +124,9 @@ def _blanks(line: list[Word], sizes, *, number_after: str, min_gap: float = 8) -
 
 
 def find_placement(pdf: Path, signer_name: str, title_lines: list[str], seal_mm: float,
-                   signature_mm: tuple[float, float] = (50, 20)) -> Placement:
+                   signature_mm: tuple[float, float] = (50, 20),
+                   others: list[tuple[str, str, list[str]]] = ()) -> Placement:
+    """`others`: (field name, signer name, title lines) of further signers, e.g. a secretary."""
     words, sizes = read_words(pdf)
     lines = _lines(words)
     name = Path(pdf).name
@@ -147,6 +150,8 @@ def find_placement(pdf: Path, signer_name: str, title_lines: list[str], seal_mm:
     placement = Placement(header, annexes)
     placement.signature, placement.seal = _signature_boxes(lines, sizes, name, signer_name, title_lines, seal_mm,
                                                            signature_mm)
+    for field_name, person, titles in others:
+        placement.others[field_name] = _signature_boxes(lines, sizes, name, person, titles, seal_mm, signature_mm)[0]
     return placement
 
 

@@ -17,7 +17,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
-from .fields import LEADER_FIELD, ORG_FIELD, existing_fields
+from .fields import LEADER_FIELD, ORG_FIELD, SECRETARY_FIELD, existing_fields
 
 # pyHanko logs each rejected modification or chain with a traceback; the report already says it.
 logging.getLogger("pyhanko").setLevel(logging.CRITICAL)
@@ -102,7 +102,7 @@ class Report:
 
 
 def _role(name: str) -> str:
-    return {LEADER_FIELD: "lãnh đạo", ORG_FIELD: "cơ quan, tổ chức"}.get(name, "khác")
+    return {LEADER_FIELD: "lãnh đạo", ORG_FIELD: "cơ quan, tổ chức", SECRETARY_FIELD: "thư ký"}.get(name, "khác")
 
 
 def _one(sig, context: ValidationContext) -> SignatureReport:

@@ -266,7 +266,7 @@ def part(doc, text):
     return para(doc, text, style="TD Part", keep_next=True)
 
 
-def data_table(doc, width_mm, columns, row_cells, *, group_rows=False):
+def data_table(doc, width_mm, columns, row_cells, *, group_rows=False, items="exemplars"):
     """A bordered table: header row, then one templated row per item ({%tr %} rows)."""
     table = doc.add_table(rows=1, cols=len(columns))
     table.style = doc.styles["Table Grid"]
@@ -297,7 +297,7 @@ def data_table(doc, width_mm, columns, row_cells, *, group_rows=False):
         tag_row("{%tr endfor %}")
         tag_row("{%tr endfor %}")
     else:
-        tag_row("{%tr for e in exemplars %}")
+        tag_row("{%tr for e in " + items + " %}")
         item_row(row_cells)
         tag_row("{%tr endfor %}")
     set_widths(table, widths)
@@ -381,7 +381,141 @@ def build_ds(path: Path) -> None:
     doc.save(path)
 
 
-TEMPLATES = {"KH": ("ke-hoach-boi-duong.docx", build_kh), "DS": ("danh-sach-tong-hop.docx", build_ds)}
+def centred(doc, text, *, bold=True, size=None):
+    return para(doc, text, size=size or SIZE["body"], bold=bold, align=CENTER, keep_next=True, after=Pt(6))
+
+
+def annex_section(doc, label_tag, reference_tag, title_tag):
+    annex = doc.add_section(WD_SECTION.NEW_PAGE)
+    setup_section(annex, landscape=True, restart=True)
+    para(doc, label_tag, size=SIZE["annex_label"], bold=True, align=CENTER)
+    para(doc, title_tag, size=SIZE["annex_title"], bold=True, align=CENTER)
+    para(doc, reference_tag, size=SIZE["annex_title"], italic=True, align=CENTER)
+    rule(doc)
+
+
+def build_ttr(path: Path) -> None:
+    doc = new_document()
+    section = doc.sections[0]
+    setup_section(section)
+    width = text_width(section)
+    header_block(doc, width, "TTr")
+    title_block(doc, "TỜ TRÌNH")
+    para(doc, "Kính gửi: {{ addressee }}", size=SIZE["body"], align=CENTER, after=Pt(6))
+    grounds_block(doc)
+    jinja(doc, "{%p for t in paragraphs %}")
+    body(doc, "{{ t }}")
+    jinja(doc, "{%p endfor %}")
+    jinja(doc, "{%p for g in award_counts %}")
+    body(doc, "{{ g }}")
+    jinja(doc, "{%p endfor %}")
+    body(doc, "{{ closing }}").paragraph_format.keep_with_next = True
+    signature_block(doc, width)
+    annex_section(doc, "Phụ lục", "(Kèm theo Tờ trình số {{ number }}/TTr-{{ agency_abbr }} {{ date_line }} của "
+                  "{{ unit_name }})", "{{ annex_title }}")
+    columns = [("STT", 11), ("Tên tập thể, cá nhân", 50), ("Chức vụ, đơn vị", 60), ("Danh hiệu, hình thức", 45),
+               ("Đơn vị đề nghị", 30), ("Biểu quyết của Hội đồng", 56)]
+    data_table(doc, 252, columns, [("{{ e.no }}", CENTER), ("{{ e.name }}", LEFT), ("{{ e.position }}", LEFT),
+                                   ("{{ e.award }}", LEFT), ("{{ e.unit }}", LEFT), ("{{ e.vote }}", LEFT)])
+    fit_rules(doc)
+    doc.save(path)
+
+
+def build_qd(path: Path) -> None:
+    doc = new_document()
+    section = doc.sections[0]
+    setup_section(section)
+    width = text_width(section)
+    header_block(doc, width, "QĐ")
+    title_block(doc, "QUYẾT ĐỊNH")
+    centred(doc, "{{ authority }}")
+    grounds_block(doc)
+    centred(doc, "QUYẾT ĐỊNH:")
+    body(doc, "{{ article1 }}", bold_prefix="Điều 1. ")
+    jinja(doc, "{%p for g in award_counts %}")
+    body(doc, "{{ g }}")
+    jinja(doc, "{%p endfor %}")
+    body(doc, "{{ article2 }}", bold_prefix="Điều 2. ")
+    jinja(doc, "{%p if money_note %}")
+    body(doc, "{{ money_note }}")
+    jinja(doc, "{%p endif %}")
+    body(doc, "{{ article3 }}", bold_prefix="Điều 3. ").paragraph_format.keep_with_next = True
+    signature_block(doc, width)
+    annex_section(doc, "Phụ lục", "(Kèm theo Quyết định số {{ number }}/QĐ-{{ agency_abbr }} {{ date_line }} của "
+                  "{{ decider }})", "{{ annex_title }}")
+    columns = [("STT", 11), ("Tên tập thể, cá nhân", 52), ("Chức vụ, đơn vị", 66), ("Danh hiệu, hình thức", 52),
+               ("Hệ số", 18), ("Tiền thưởng (đồng)", 53)]
+    data_table(doc, 252, columns, [("{{ e.no }}", CENTER), ("{{ e.name }}", LEFT), ("{{ e.position }}", LEFT),
+                                   ("{{ e.award }}", LEFT), ("{{ e.coefficient }}", CENTER),
+                                   ("{{ e.amount }}", WD_ALIGN_PARAGRAPH.RIGHT)])
+    para(doc, "", after=Pt(6))
+    para(doc, "{{ total_line }}", size=SIZE["table"], bold=True, align=LEFT)
+    fit_rules(doc)
+    doc.save(path)
+
+
+def build_bb(path: Path) -> None:
+    doc = new_document()
+    section = doc.sections[0]
+    setup_section(section)
+    width = text_width(section)
+    header_block(doc, width, "BB")
+    title_block(doc, "BIÊN BẢN")
+    body(doc, "{{ opening }}")
+    part(doc, "I. THÀNH PHẦN THAM DỰ")
+    body(doc, "{{ attendance }}")
+    table = data_table(doc, 165, [("STT", 11), ("Họ và tên", 40), ("Chức vụ", 55), ("Chức danh trong Hội đồng", 34),
+                                  ("Tham dự", 25)],
+                       [("{{ e.no }}", CENTER), ("{{ e.name }}", LEFT), ("{{ e.position }}", LEFT),
+                        ("{{ e.role }}", LEFT), ("{{ e.presence }}", LEFT)], items="members")
+    body(doc, "{{ chair_line }}")
+    part(doc, "II. NỘI DUNG VÀ KẾT QUẢ BIỂU QUYẾT")
+    body(doc, "{{ content }}")
+    vote_table = doc.add_table(rows=1, cols=7)
+    vote_table.style = doc.styles["Table Grid"]
+    vote_table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    repeat_header(vote_table.rows[0])
+    heads = [("STT", 10), ("Tên tập thể, cá nhân", 38), ("Danh hiệu, hình thức", 36), ("Đồng ý", 16),
+             ("Không đồng ý", 17), ("Tỷ lệ / mức cần đạt", 28), ("Kết quả", 20)]
+    for i, (title, _) in enumerate(heads):
+        para(vote_table.cell(0, i), title, size=SIZE["table"], bold=True, align=CENTER)
+    for tag in ("{%tr for v in votes %}", None, "{%tr endfor %}"):
+        row = vote_table.add_row()
+        if tag:
+            para(row.cells[0].merge(row.cells[-1]), tag)
+            continue
+        cant_split(row)
+        for i, text in enumerate(["{{ v.no }}", "{{ v.name }}", "{{ v.award }}", "{{ v.yes }}", "{{ v.no_votes }}",
+                                  "{{ v.share }}", "{{ v.result }}"]):
+            para(row.cells[i], text, size=SIZE["table"], align=CENTER if i not in (1, 2) else LEFT)
+    set_widths(vote_table, [Mm(w) for _, w in heads])
+    part(doc, "III. KẾT LUẬN")
+    body(doc, "{{ conclusion }}")
+    body(doc, "{{ closing }}").paragraph_format.keep_with_next = True
+    # Signatures: THƯ KÝ left, CHỦ TỌA right; Nơi nhận below (the minutes' form).
+    left_w = int(width * 0.45)
+    sig = doc.add_table(rows=2, cols=2)
+    borderless(sig)
+    set_widths(sig, [left_w, width - left_w])
+    for row in sig.rows:
+        cant_split(row)
+    for cell, title, name in ((sig.cell(0, 0), "THƯ KÝ", "{{ secretary }}"), (sig.cell(0, 1), "CHỦ TỌA", "{{ chair }}")):
+        para(cell, title, size=SIZE["signature"], bold=True, align=CENTER, keep_next=True)
+        for _ in range(5):
+            para(cell, "", size=SIZE["signature"], align=CENTER, keep_next=True)
+        para(cell, name, size=SIZE["signature"], bold=True, align=CENTER)
+    recipients = sig.cell(1, 0)
+    para(recipients, "Nơi nhận:", size=SIZE["recipients_title"], bold=True, italic=True, align=LEFT)
+    jinja(recipients, "{%p for r in recipients %}")
+    para(recipients, "{{ r }}", size=SIZE["recipients"], align=LEFT)
+    jinja(recipients, "{%p endfor %}")
+    fit_rules(doc)
+    doc.save(path)
+
+
+TEMPLATES = {"KH": ("ke-hoach-boi-duong.docx", build_kh), "DS": ("danh-sach-tong-hop.docx", build_ds),
+             "TTr": ("to-trinh-khen-thuong.docx", build_ttr), "BB": ("bien-ban-hoi-dong.docx", build_bb),
+             "QĐ": ("quyet-dinh-khen-thuong.docx", build_qd)}
 
 if __name__ == "__main__":
     for kind, (name, build) in TEMPLATES.items():

@@ -111,21 +111,40 @@ def cmd_demo(args) -> int:
     if result.findings:
         print(f"Lưu ý: {len(result.findings)} vấn đề ở bước kiểm tra đã được ghi chú trong danh sách tổng hợp.")
 
+    from .commendation import commendation_dir, load_round
     from .cycle import write_manifest
-    from .issuing_round import password_for_demo, sign_and_issue
+    from .dossier import council_people, produce
+    from .issuing_round import make_pki, password_for_demo, register_path, sign_and_issue
 
+    rnd = load_round(args.data, args.year) if (commendation_dir(args.data) / f"round-{args.year}.yaml").exists() \
+        else None
     print("\n== Bước 3: lãnh đạo ký, văn thư cấp số và phát hành (PKI thử nghiệm trong out/pki)")
     password, from_env = password_for_demo()
     if not from_env:
         print("  (Chưa đặt THIDUA_KEY_PASSWORD: khóa thử nghiệm được bảo vệ bằng mật khẩu ngẫu nhiên, không lưu lại.)")
     start = time.monotonic()
-    jobs, issued, root = sign_and_issue(args.data, args.out, args.year, result.documents, password)
+    units = [d.unit for d in result.documents] + ([rnd.meta["board"], rnd.meta["decider"]] if rnd else [])
+    layout = make_pki(args.data, args.out, units, password, council_people(rnd) if rnd else [])
+    jobs, issued = sign_and_issue(args.data, args.out, args.year, result.documents, password, layout)
     for job, info in zip(jobs, issued):
         info.update({"issued_pdf": job.issued, "signed_pdf": job.signed})
-    manifest = write_manifest(args.out, args.year, result.documents, issued, [root])
+    documents = list(result.documents)
+    print(f"Đã ký và phát hành {len(issued)} văn bản trong {time.monotonic() - start:.1f} giây.")
+    if rnd:
+        from .report import eligibility_text, write_eligibility_xlsx
+
+        print(f"\n== Bước 4: xét khen thưởng năm {args.year}, Hội đồng biểu quyết, tờ trình, biên bản, quyết định")
+        write_eligibility_xlsx(args.out / str(args.year) / "ket-qua-xet-khen-thuong.xlsx", rnd)
+        print(eligibility_text(rnd).splitlines()[-1])
+        dossier = produce(_province(args), rnd, args.out, layout, register_path(args.out, args.year), password)
+        for doc, info in dossier:
+            documents.append(doc)
+            issued.append(info)
+            print(f"  {info['notation']} ngày {info['issued_date']}: {doc.title} - {info['verify']}")
+        print(f"  Tổng tiền thưởng: {rnd.total:,} đồng".replace(",", "."))
+    manifest = write_manifest(args.out, args.year, documents, issued, [layout.root])
     passed = sum(1 for i in issued if i["verify"] == "TOTAL_PASSED")
-    print(f"Đã ký và phát hành {len(issued)} văn bản trong {time.monotonic() - start:.1f} giây; "
-          f"kiểm tra chữ ký: {passed}/{len(issued)} TOTAL_PASSED.\nDanh mục: {manifest}")
+    print(f"\nKiểm tra chữ ký: {passed}/{len(issued)} văn bản TOTAL_PASSED.\nDanh mục: {manifest}")
     return 0 if passed == len(issued) else 1
 
 

@@ -54,17 +54,25 @@ def password_for_demo() -> tuple[bytes, bool]:
     return secrets.token_urlsafe(24).encode(), False
 
 
-def sign_and_issue(data_dir: Path, out_dir: Path, year: int, documents, password: bytes, workers: int = 2):
-    """Sign and issue every document; return per-document manifest fields and the trust root."""
-    province = load_province(data_dir)
-    units = sorted({d.unit for d in documents})
-    layout = init_pki(province, Path(out_dir) / "pki", password, units)
+def register_path(out_dir: Path, year: int, fresh: bool = False) -> Path:
     register = Path(out_dir) / str(year) / "so-dang-ky-van-ban-di.sqlite"
-    for suffix in ("", "-wal", "-shm"):  # the demo replays the year into a fresh register
-        Path(f"{register}{suffix}").unlink(missing_ok=True)
+    if fresh:
+        for suffix in ("", "-wal", "-shm"):  # the demo replays the year into a fresh register
+            Path(f"{register}{suffix}").unlink(missing_ok=True)
+    return register
+
+
+def make_pki(data_dir: Path, out_dir: Path, units: list[str], password: bytes, people=()) -> PkiLayout:
+    return init_pki(load_province(data_dir), Path(out_dir) / "pki", password, sorted(set(units)), list(people))
+
+
+def sign_and_issue(data_dir: Path, out_dir: Path, year: int, documents, password: bytes, layout: PkiLayout,
+                   workers: int = 2):
+    """Sign and issue every document with the given PKI; return the jobs and per-document manifest fields."""
+    register = register_path(out_dir, year, fresh=True)
     jobs = [Job(Path(data_dir), d.unit, d.pdf, d.pdf.with_name(d.pdf.stem + ".signed.pdf"),
                 d.pdf.with_name(d.pdf.stem + ".issued.pdf"), d.created.date(), layout.folder, register)
             for d in documents]
     with ProcessPoolExecutor(max_workers=max(1, workers)) as pool:
         results = list(pool.map(_run, jobs, [password] * len(jobs)))
-    return jobs, results, layout.root
+    return jobs, results

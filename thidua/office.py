@@ -45,9 +45,14 @@ class PkiLayout:
         return self.folder / "hinh-anh" / f"con-dau-{code}.png"
 
 
-def init_pki(province: Province, folder: Path, password: bytes, units: list[str] | None = None) -> PkiLayout:
+def init_pki(province: Province, folder: Path, password: bytes, units: list[str] | None = None,
+             people: list[Subject] = ()) -> PkiLayout:
+    """Keys and images for the units' leaders and organisations, and for further `people` (e.g. a council's)."""
     layout = PkiLayout(Path(folder))
     pki = TestPki(layout.folder, password)
+    for person in people:
+        pki.issue(person, "nguoi-ky")
+        signature_png(person.common_name, layout.signature_image(person.key))
     for code in units or sorted(province.units):
         unit = province.unit(code)
         if unit.leader is None:
@@ -61,15 +66,30 @@ def init_pki(province: Province, folder: Path, password: bytes, units: list[str]
 
 def sign_as_leader(unit: Unit, src: Path, dst: Path, signer, image: Path | None, tsa_url: str | None = None) -> None:
     """Place the fields from the PDF's own text, then sign the leader's field (ký ban hành)."""
-    placement = find_placement(src, unit.leader.name, unit.signature_lines(), unit.kind.seal_mm)
+    sign_with_fields(src, dst, unit.leader.name, unit.signature_lines(), unit.kind.seal_mm, unit.place,
+                     [(fields.LEADER_FIELD, unit.leader.name, signer, image)], tsa_url=tsa_url)
+
+
+def sign_with_fields(src: Path, dst: Path, main_name: str, main_titles: list[str], seal_mm: float, location: str,
+                     signatures: list[tuple[str, str, object, Path | None]],
+                     others: list[tuple[str, str, list[str]]] = (), tsa_url: str | None = None) -> None:
+    """Create every field first (main signer, others, seal, number, date), then sign in order:
+    `signatures` are (field, name, signer, image); each signature is its own incremental update."""
+    placement = find_placement(src, main_name, main_titles, seal_mm, others=list(others))
     dst = Path(dst)
-    prepared = dst.with_name(f".{dst.name}.{os.getpid()}.fields")
+    current = dst.with_name(f".{dst.name}.{os.getpid()}.fields")
+    step = dst.with_name(f".{dst.name}.{os.getpid()}.step")
     try:
-        fields.prepare(src, prepared, placement)
-        sign_file(prepared, dst, SignatureRequest(fields.LEADER_FIELD, "Ký ban hành", unit.place, unit.leader.name,
-                                                  image, tsa_url), signer)
+        fields.prepare(src, current, placement)
+        for i, (field_name, name, signer, image) in enumerate(signatures):
+            target = dst if i == len(signatures) - 1 else step
+            sign_file(current, target, SignatureRequest(field_name, "Ký ban hành", location, name, image, tsa_url),
+                      signer)
+            if target is step:
+                os.replace(step, current)
     finally:
-        prepared.unlink(missing_ok=True)
+        current.unlink(missing_ok=True)
+        step.unlink(missing_ok=True)
 
 
 def issue_as_office(unit: Unit, src: Path, dst: Path, register: Register, signer, seal: Path | None,

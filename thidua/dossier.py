@@ -1,0 +1,100 @@
+"""The commendation dossier of a round: minutes (BB), proposal (TTr), decision (QĐ), each signed and issued.
+
+Order as in practice: the council meets (BB), Sở Nội vụ proposes citing the meeting
+(TTr), the chairman decides citing the proposal's number and date (QĐ), so the
+decision is drafted only once the proposal is issued.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from dispatch.register import Register
+from generators.commendation_docs import bb_context, council_unit, qd_context, ttr_context
+from generators.convert import Converter
+from generators.model import Province, Signer
+from generators.pdf_normalize import normalize_pdf
+from generators.render import render_docx, template_path
+from signing import fields
+from signing.keys import Pkcs12Key, load_pkcs12
+from signing.pki import Subject
+from signing.verify import verify
+
+from .cycle import VN_TZ, Document
+from .office import PkiLayout, issue_as_office, sign_as_leader, sign_with_fields
+
+CHAIR_KEY, SECRETARY_KEY = "HDTDKT-CHU-TOA", "HDTDKT-THU-KY"
+
+
+def council_people(rnd) -> list[Subject]:
+    meta = rnd.meta["council"]
+    return [Subject(CHAIR_KEY, meta["chair"], meta["name"], meta["place"]),
+            Subject(SECRETARY_KEY, meta["secretary"], meta["name"], meta["place"])]
+
+
+def _draft(kind: str, unit_code: str, title: str, ctx: dict, folder: Path, day: dt.date, converter: Converter,
+           author: str) -> Document:
+    base = folder / f"{kind.replace('Đ', 'D')}-{day.year}-{unit_code.replace('Đ', 'D')}"
+    doc = Document(kind, unit_code, title, base.with_suffix(".docx"), base.with_suffix(".pdf"),
+                   dt.datetime.combine(day, dt.time(8, 0), VN_TZ))
+    render_docx(template_path(kind), ctx, doc.docx, title=title, author=author, created=doc.created)
+    converter.convert([(doc.docx, doc.pdf)])
+    normalize_pdf(doc.pdf, doc.created)
+    return doc
+
+
+def produce(province: Province, rnd, out_dir: Path, layout: PkiLayout, register_path: Path, password: bytes,
+            converter: Converter | None = None) -> list[tuple[Document, dict]]:
+    converter = converter or Converter()
+    folder = Path(out_dir) / str(rnd.year) / "khen-thuong"
+    key = lambda p: load_pkcs12(Pkcs12Key(p), password)  # noqa: E731
+    board, decider = province.unit(rnd.meta["board"]), province.unit(rnd.meta["decider"])
+    council = council_unit(province, rnd)
+    council = council.__class__(**{**council.__dict__, "leader": Signer(rnd.council.chair)})
+    register = Register(register_path)
+    results = []
+
+    def finish(doc: Document, unit, org_code: str, signed: Path, day: dt.date):
+        issued = doc.pdf.with_name(doc.pdf.stem + ".issued.pdf")
+        entry = issue_as_office(unit, signed, issued, register, key(layout.org_p12(org_code)),
+                                layout.seal_image(org_code), day)
+        report = verify(issued, [layout.root])
+        results.append((doc, {"issued_pdf": issued, "signed_pdf": signed, "number": f"{entry.number:02d}",
+                              "notation": entry.notation, "issued_date": entry.issued_date.isoformat(),
+                              "signers": [s.signer for s in report.signatures], "verify": report.indication}))
+        return entry
+
+    try:
+        # Minutes: the secretary and the chair sign; issued under the council's ký hiệu with the committee's seal.
+        day = rnd.date("minutes")
+        bb = _draft("BB", council.abbr, f"Biên bản họp {rnd.council.name} năm {rnd.year}", bb_context(province, rnd),
+                    folder, day, converter, council.name)
+        signed = bb.pdf.with_name(bb.pdf.stem + ".signed.pdf")
+        sign_with_fields(bb.pdf, signed, rnd.council.chair, ["CHỦ TỌA"], decider.kind.seal_mm, council.place, [
+            (fields.SECRETARY_FIELD, rnd.council.secretary, key(layout.leader_p12(SECRETARY_KEY)),
+             layout.signature_image(SECRETARY_KEY)),
+            (fields.LEADER_FIELD, rnd.council.chair, key(layout.leader_p12(CHAIR_KEY)),
+             layout.signature_image(CHAIR_KEY))],
+            others=[(fields.SECRETARY_FIELD, rnd.council.secretary, ["THƯ KÝ"])])
+        finish(bb, council, decider.code, signed, day)
+
+        # Proposal by Sở Nội vụ.
+        day = rnd.date("proposal")
+        ttr = _draft("TTr", board.code, f"Tờ trình đề nghị khen thưởng năm {rnd.year}", ttr_context(province, rnd),
+                     folder, day, converter, board.name)
+        signed = ttr.pdf.with_name(ttr.pdf.stem + ".signed.pdf")
+        sign_as_leader(board, ttr.pdf, signed, key(layout.leader_p12(board.code)), layout.signature_image(board.code))
+        ttr_entry = finish(ttr, board, board.code, signed, day)
+
+        # Decision, citing the proposal's number and date.
+        day = rnd.date("decision")
+        qd = _draft("QĐ", decider.code, f"Quyết định khen thưởng năm {rnd.year}",
+                    qd_context(province, rnd, ttr_entry.notation, ttr_entry.issued_date), folder, day, converter,
+                    decider.name)
+        signed = qd.pdf.with_name(qd.pdf.stem + ".signed.pdf")
+        sign_as_leader(decider, qd.pdf, signed, key(layout.leader_p12(decider.code)),
+                       layout.signature_image(decider.code))
+        finish(qd, decider, decider.code, signed, day)
+    finally:
+        register.close()
+    return results
