@@ -70,7 +70,7 @@ def cmd_templates_check(args) -> int:
     if kind:
         problems += variable_problems(args.file, sample_context(kind, args.data, args.year))
     else:
-        print("(Không rõ loại mẫu; dùng --kind KH hoặc --kind DS để kiểm tra biến.)")
+        print("(Không rõ loại mẫu; dùng --kind KH, DS, TTr, BB hoặc QĐ để kiểm tra biến.)")
     for p in problems:
         print(f"- {p}")
     if problems:
@@ -292,7 +292,7 @@ def build_parser() -> argparse.ArgumentParser:
     tsub = p.add_subparsers(dest="action", required=True)
     t = tsub.add_parser("check", help="kiểm tra thể thức và biến của một mẫu hoặc văn bản DOCX")
     t.add_argument("file", type=Path)
-    t.add_argument("--kind", choices=["KH", "DS"])
+    t.add_argument("--kind", choices=["KH", "DS", "TTr", "BB", "QĐ"])
     t.add_argument("--year", type=int, default=DEFAULT_YEAR)
     t.set_defaults(func=cmd_templates_check)
 

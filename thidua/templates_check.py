@@ -15,19 +15,32 @@ from .cycle import check
 
 def guess_kind(path: Path) -> str | None:
     for kind, name in TEMPLATES.items():
-        if Path(path).name == name or Path(path).stem.upper().startswith(kind + "-"):
+        if Path(path).name == name or Path(path).stem.upper().startswith(kind.upper() + "-"):
             return kind
     return None
 
 
 def sample_context(kind: str, data_dir: Path, year: int) -> dict:
+    """The context the data gives a template of this kind (the year's first unit, or the year's round)."""
+    import datetime as dt
+
+    from generators.commendation_docs import bb_context, qd_context, ttr_context
     from generators.contexts import ds_context, kh_context
+
+    from .commendation import load_round
 
     province, data, findings = check(data_dir, year)
     if kind == "KH":
         reg = next(iter(sorted(data.registrations.items())))[1]
         return kh_context(province, reg)
-    return ds_context(province, year, data.registrations, findings)
+    if kind == "DS":
+        return ds_context(province, year, data.registrations, findings)
+    rnd = load_round(data_dir, year)
+    if kind == "TTr":
+        return ttr_context(province, rnd)
+    if kind == "BB":
+        return bb_context(province, rnd)
+    return qd_context(province, rnd, "01/TTr-SNV", dt.date(year, 1, 1))
 
 
 def variable_problems(path: Path, context: dict) -> list[Violation]:

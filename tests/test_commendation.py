@@ -1,0 +1,150 @@
+"""The board's 2024 round: verdicts as documented, the decision's list and money, the dossier's documents."""
+from __future__ import annotations
+
+import re
+
+import openpyxl
+import pytest
+from docx import Document as Docx
+
+from generators.config import load_province
+from generators.errors import DataError
+from generators.layout_check import check_docx
+from generators.vnwords import money_words
+from signing.verify import verify
+from thidua.cli import main
+from thidua.commendation import load_round
+
+from .conftest import DATA
+from .signing_helpers import nss_db, pdfsig_accepts, pyhanko_validate, qpdf_ok
+
+PASSWORD = b"mat-khau-khen-thuong"
+
+
+def documented() -> list[tuple]:
+    text = (DATA / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"<!-- verdicts-2024 -->(.*?)<!-- /verdicts-2024 -->", text, re.S).group(1)
+    rows = []
+    for line in block.strip().splitlines()[2:]:
+        subject, award, eligible, votes, decided, _ = [c.strip() for c in line.strip("|").split("|")]
+        rows.append((subject, award, eligible == "yes", votes, decided == "yes"))
+    return rows
+
+
+def test_verdicts_and_votes_equal_data_readme():
+    rnd = load_round(DATA, 2024)
+    got = [(c.verdict.proposal.subject, c.verdict.proposal.award, c.verdict.eligible,
+            f"{c.vote.yes}/{c.vote.members}", c.awarded) for c in rnd.candidates]
+    assert got == documented()
+
+
+def test_eligibility_command_and_export(tmp_path, capsys):
+    out = tmp_path / "xet.xlsx"
+    assert main(["eligibility", "--year", "2024", "--xlsx", str(out)]) == 0
+    text = capsys.readouterr().out
+    assert "3 năm liên tục CSTĐCS: thiếu năm 2022" in text
+    assert "đang bị thanh tra công vụ từ 15/04/2024: chưa xét khen thưởng" in text
+    assert "Nghị định số 98/2023/NĐ-CP" in text and "152/2025" not in text
+    rows = list(openpyxl.load_workbook(out).active.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == 13 and sum(r[10] == "Có" for r in rows) == 7
+
+
+def test_a_vote_by_an_unknown_member_names_the_row(tmp_path):
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    path = data / "commendation" / "hoi-dong-2024.xlsx"
+    wb = openpyxl.load_workbook(path)
+    wb["Biểu quyết"]["C5"] = "Người Lạ"
+    wb.save(path)
+    with pytest.raises(DataError) as exc:
+        load_round(data, 2024)
+    [p] = exc.value.problems
+    assert (p.sheet, p.row, p.column) == ("Biểu quyết", 5, "C") and "Người Lạ" in p.message
+
+
+@pytest.fixture(scope="module")
+def dossier(tmp_path_factory):
+    from thidua.dossier import council_people, produce
+    from thidua.issuing_round import make_pki, register_path
+
+    out = tmp_path_factory.mktemp("dossier")
+    rnd = load_round(DATA, 2024)
+    province = load_province(DATA)
+    layout = make_pki(DATA, out, [rnd.meta["board"], rnd.meta["decider"]], PASSWORD, council_people(rnd))
+    results = produce(province, rnd, out, layout, register_path(out, 2024), PASSWORD)
+    return rnd, {doc.kind: (doc, info) for doc, info in results}, layout, out
+
+
+def test_decision_lists_exactly_the_eligible_who_passed_the_vote(dossier):
+    rnd, docs, layout, out = dossier
+    doc, info = docs["QĐ"]
+    table = Docx(str(doc.docx)).tables[-1]
+    names = [row.cells[1].text for row in table.rows[1:]]
+    expected = [s for s, _, eligible, _, decided in documented() if decided]
+    by_id = {c.verdict.proposal.subject: c.verdict.subject.name for c in rnd.candidates}
+    assert names == [by_id[s] for s in expected]
+
+
+def test_money_in_figures_and_words(dossier):
+    rnd, docs, layout, out = dossier
+    doc, info = docs["QĐ"]
+    word = Docx(str(doc.docx))
+    rows = word.tables[-1].rows[1:]
+    coefficients = {"Chiến sĩ thi đua cấp tỉnh": 3.0, "Tập thể lao động xuất sắc": 1.5,
+                    "Cờ thi đua của Ủy ban nhân dân tỉnh": 8.0}
+    total = 0
+    for row in rows:
+        coefficient = float(row.cells[4].text.replace(",", "."))
+        amount = int(row.cells[5].text.replace(".", ""))
+        assert amount == round(coefficient * 1_800_000)  # base salary on 5/6/2024
+        if row.cells[3].text in coefficients:
+            assert coefficient == coefficients[row.cells[3].text]
+        total += amount
+    assert total == 31_500_000 == rnd.total
+    text = "\n".join(p.text for p in word.paragraphs)
+    assert f"Tổng cộng: 31.500.000 đồng ({money_words(total)})." in text
+    assert "Ba mươi mốt triệu năm trăm nghìn đồng" in text
+    assert "chưa được xác nhận" in text  # Decree 98/2023's rates are not confirmed in the data
+    assert "Tờ trình số " + docs["TTr"][1]["notation"] in text  # the decision cites the issued proposal
+
+
+def test_minutes_show_each_vote_against_the_threshold_of_all_members(dossier):
+    rnd, docs, layout, out = dossier
+    word = Docx(str(docs["BB"][0].docx))
+    votes = word.tables[2]
+    cells = {row.cells[1].text: [c.text for c in row.cells] for row in votes.rows[1:]}
+    assert cells["Dương Hữu Lộc"][3:] == ["11", "2", "84,6% / ≥ 90%", "Không đạt"]
+    assert cells["Ủy ban nhân dân huyện Hồng Dân"][3:] == ["11", "2", "84,6% / ≥ 80%", "Đạt"]
+    assert cells["Huỳnh Thị Diễm"][6] == "Đạt (không đủ điều kiện)"
+    signers = [p.text for p in word.tables[-1].rows[0].cells[0].paragraphs + word.tables[-1].rows[0].cells[1].paragraphs
+               if p.text.strip()]
+    assert signers == ["THƯ KÝ", rnd.council.secretary, "CHỦ TỌA", rnd.council.chair]
+
+
+def test_each_dossier_document_follows_decree_30_and_verifies_everywhere(dossier, tmp_path):
+    rnd, docs, layout, out = dossier
+    assert set(docs) == {"BB", "TTr", "QĐ"}
+    nss = nss_db(tmp_path / "nss", layout.root)
+    for kind, (doc, info) in docs.items():
+        assert check_docx(doc.docx) == [], kind
+        issued = info["issued_pdf"]
+        assert verify(issued, [layout.root]).indication == "TOTAL_PASSED", kind
+        assert pyhanko_validate(issued, layout.root)[0] == 0, kind
+        assert pdfsig_accepts(issued, nss) and qpdf_ok(issued), kind
+    assert docs["QĐ"][1]["notation"].endswith("/QĐ-UBND") and docs["TTr"][1]["notation"].endswith("/TTr-SNV")
+    assert docs["BB"][1]["signers"][:2] == [rnd.council.secretary, rnd.council.chair]
+    decider = load_province(DATA).unit(rnd.meta["decider"])
+    sig = Docx(str(docs["QĐ"][0].docx)).tables[1].cell(0, 1)
+    assert [p.text for p in sig.paragraphs if p.text.strip()][:3] == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH",
+                                                                      "PHÓ CHỦ TỊCH"]
+    assert decider.leader.role == "deputy"
+
+
+def test_excel_templates_for_the_round(tmp_path, capsys):
+    for kind, sheet in (("achievements", "Xếp loại cá nhân"), ("proposals", "Đề nghị"), ("council", "Biểu quyết")):
+        out = tmp_path / f"{kind}.xlsx"
+        assert main(["excel-template", kind, str(out)]) == 0
+        wb = openpyxl.load_workbook(out)
+        assert sheet in wb.sheetnames and wb[sheet].cell(2, 1).value
