@@ -263,3 +263,31 @@ def judge(book: RuleBook, records: Records, p: Proposal) -> Verdict:
                                                                  f"{subject.kind}"])
     ok, reasons = evaluate_condition(Checks(book, records), rule.condition, subject, p)
     return Verdict(p, subject, name, ok, rule.id, basis, reasons, book.vote_threshold(p.award, p.date))
+
+
+def _preferred(v: Verdict) -> bool:
+    """Ties prefer women, and collectives with at least 70 % women (spec 04 §3)."""
+    s = v.subject
+    if s is None:
+        return False
+    if s.kind == "tập thể":
+        y = s.year(v.proposal.year)
+        return bool(y and y.members and y.women / y.members >= 0.7)
+    return s.female
+
+
+def apply_caps(book: RuleBook, verdicts: list[Verdict]) -> None:
+    """Optional per-province caps (rules.yaml `caps: {AWARD: N}`): at most N eligible candidates of an award per
+    proposing unit in a round. Within a group, women and mostly-women collectives come first, then proposal
+    order; those beyond the cap are refused with the reason."""
+    groups: dict[tuple[str, str], list[Verdict]] = {}
+    for v in verdicts:
+        if v.eligible and v.proposal.award in book.caps:
+            groups.setdefault((v.proposal.award, v.proposal.unit), []).append(v)
+    for (award, _), group in groups.items():
+        cap = book.caps[award]
+        ranked = sorted(group, key=lambda v: (not _preferred(v), v.proposal.row))
+        for v in ranked[cap:]:
+            v.eligible = False
+            v.reasons.append(f"vượt giới hạn {cap} {v.award_name} cho mỗi đơn vị đề nghị (quy định của tỉnh; "
+                             f"ưu tiên nữ khi bằng nhau)")

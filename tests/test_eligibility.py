@@ -125,3 +125,26 @@ def test_council_vote_79_vs_80_percent_of_all_members(n, yes, passed):
     c.votes[("P1", "CSTDCS")] = {m.name: i < yes for i, m in enumerate(c.members)}
     result = tally(c, "P1", "CSTDCS", BOOK.vote_threshold("CSTDCS", MAY_2024))
     assert result.passed is passed and result.members == n  # absentees count: they vote in writing
+
+
+def test_optional_province_cap_per_proposing_unit():
+    import copy
+
+    from generators.eligibility import apply_caps
+
+    book = copy.deepcopy(BOOK)
+    book.caps = {"BK_TINH_CN": 1}
+    subjects = {f"P{i}": Subject(f"P{i}", "cá nhân", f"Người {i}", "HD",
+                                 years={y: Year(rating="HTXSNV") for y in (2022, 2023)},
+                                 awards=cstdcs([2022, 2023])) for i in (1, 2)}
+    records = Records(subjects=subjects)
+    verdicts = [judge(book, records, Proposal(i, f"P{i}", "BK_TINH_CN", "HD", MAY_2024, 2023)) for i in (1, 2)]
+    apply_caps(book, verdicts)
+    assert [v.eligible for v in verdicts] == [True, False]
+    assert "vượt giới hạn 1" in verdicts[1].reasons[-1]
+    # A tie prefers the woman, whatever the proposal order.
+    subjects["P2"].female = True
+    verdicts = [judge(book, records, Proposal(i, f"P{i}", "BK_TINH_CN", "HD", MAY_2024, 2023)) for i in (1, 2)]
+    apply_caps(book, verdicts)
+    assert [v.eligible for v in verdicts] == [False, True]
+    assert BOOK.caps == {}  # the sample sets none

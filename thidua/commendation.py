@@ -10,7 +10,7 @@ import yaml
 from generators.achievements import Records
 from generators.commendation_data import load_council, load_proposals, load_records
 from generators.council import Council, VoteResult, tally
-from generators.eligibility import RuleBook, Verdict, judge, load_rulebook
+from generators.eligibility import RuleBook, Verdict, apply_caps, judge, load_rulebook
 from generators.errors import ConfigError
 from generators.money import MoneyTable, Reward, load_money
 
@@ -73,8 +73,9 @@ def load_round(data_dir: Path, year: int) -> Round:
     money = load_money(folder / "money.yaml")
     rnd = Round(year, meta, book, records, council, money)
     decision = rnd.date("decision")
-    for p in proposals:
-        verdict = judge(book, records, p)
+    verdicts = [judge(book, records, p) for p in proposals]
+    apply_caps(book, verdicts)
+    for p, verdict in zip(proposals, verdicts):
         vote = tally(council, p.subject, p.award, verdict.vote_threshold)
         reward = money.reward(p.award, book.decree_on(decision).code, decision)
         rnd.candidates.append(Candidate(verdict, vote, reward))
