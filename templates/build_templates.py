@@ -307,12 +307,7 @@ def data_table(doc, width_mm, columns, row_cells, *, group_rows=False, items="ex
 # ------------------------------------------------------------------ documents
 
 def build_kh(path: Path) -> None:
-    doc = new_document()
-    section = doc.sections[0]
-    setup_section(section)
-    width = text_width(section)
-    header_block(doc, width, "KH")
-    title_block(doc, "KẾ HOẠCH")
+    doc, width = start("KẾ HOẠCH", "KH")
     grounds_block(doc)
     body(doc, "{{ intro }}")
     part(doc, "I. MỤC ĐÍCH, YÊU CẦU")
@@ -394,13 +389,19 @@ def annex_section(doc, label_tag, reference_tag, title_tag):
     rule(doc)
 
 
-def build_ttr(path: Path) -> None:
+def start(doc_type: str, notation_type: str):
+    """A portrait document with its header (ô 1-4) and title (ô 5a): (doc, text width)."""
     doc = new_document()
     section = doc.sections[0]
     setup_section(section)
     width = text_width(section)
-    header_block(doc, width, "TTr")
-    title_block(doc, "TỜ TRÌNH")
+    header_block(doc, width, notation_type)
+    title_block(doc, doc_type)
+    return doc, width
+
+
+def build_ttr(path: Path) -> None:
+    doc, width = start("TỜ TRÌNH", "TTr")
     para(doc, "Kính gửi: {{ addressee }}", size=SIZE["body"], align=CENTER, after=Pt(6))
     grounds_block(doc)
     jinja(doc, "{%p for t in paragraphs %}")
@@ -422,12 +423,7 @@ def build_ttr(path: Path) -> None:
 
 
 def build_qd(path: Path) -> None:
-    doc = new_document()
-    section = doc.sections[0]
-    setup_section(section)
-    width = text_width(section)
-    header_block(doc, width, "QĐ")
-    title_block(doc, "QUYẾT ĐỊNH")
+    doc, width = start("QUYẾT ĐỊNH", "QĐ")
     centred(doc, "{{ authority }}")
     grounds_block(doc)
     centred(doc, "QUYẾT ĐỊNH:")
@@ -455,16 +451,11 @@ def build_qd(path: Path) -> None:
 
 
 def build_bb(path: Path) -> None:
-    doc = new_document()
-    section = doc.sections[0]
-    setup_section(section)
-    width = text_width(section)
-    header_block(doc, width, "BB")
-    title_block(doc, "BIÊN BẢN")
+    doc, width = start("BIÊN BẢN", "BB")
     body(doc, "{{ opening }}")
     part(doc, "I. THÀNH PHẦN THAM DỰ")
     body(doc, "{{ attendance }}")
-    table = data_table(doc, 165, [("STT", 11), ("Họ và tên", 40), ("Chức vụ", 55), ("Chức danh trong Hội đồng", 34),
+    data_table(doc, 165, [("STT", 11), ("Họ và tên", 40), ("Chức vụ", 55), ("Chức danh trong Hội đồng", 34),
                                   ("Tham dự", 25)],
                        [("{{ e.no }}", CENTER), ("{{ e.name }}", LEFT), ("{{ e.position }}", LEFT),
                         ("{{ e.role }}", LEFT), ("{{ e.presence }}", LEFT)], items="members")

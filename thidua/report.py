@@ -34,20 +34,16 @@ def text_report(province: Province, data: YearData, findings: list[Finding]) -> 
     return "\n".join(lines)
 
 
-def write_findings_xlsx(path: Path, province: Province, findings: list[Finding]) -> None:
+def _write_sheet(path: Path, title: str, headers: list[str], widths: list[int], rows: list[list]) -> None:
+    """One sheet, bold header row, wrapped cells; written to a temporary file, then renamed."""
     wb = openpyxl.Workbook()
     ws = wb.active
-    ws.title = "Kết quả kiểm tra"
-    headers = ["STT", "Quy tắc", "Mã quy tắc", "Mã đơn vị", "Tên đơn vị", "Tệp", "Trang tính", "Dòng", "Cột", "Nội dung"]
-    widths = [6, 30, 20, 16, 40, 40, 14, 8, 8, 90]
+    ws.title = title
     for c, (h, w) in enumerate(zip(headers, widths), start=1):
         cell = ws.cell(1, c, h)
         cell.font = Font(bold=True)
         ws.column_dimensions[cell.column_letter].width = w
-    for r, f in enumerate(findings, start=2):
-        unit = province.units.get(f.unit)
-        values = [r - 1, RULE_TITLES.get(f.rule, f.rule), f.rule, f.unit, unit.name if unit else "", f.file, f.sheet,
-                  f.row, f.column, f.message]
+    for r, values in enumerate(rows, start=2):
         for c, value in enumerate(values, start=1):
             ws.cell(r, c, value).alignment = Alignment(wrap_text=True, vertical="top")
     ws.freeze_panes = "A2"
@@ -57,6 +53,16 @@ def write_findings_xlsx(path: Path, province: Province, findings: list[Finding])
     wb.save(tmp)
     os.replace(tmp, path)
 
+
+def write_findings_xlsx(path: Path, province: Province, findings: list[Finding]) -> None:
+    rows = []
+    for i, f in enumerate(findings, start=1):
+        unit = province.units.get(f.unit)
+        rows.append([i, RULE_TITLES.get(f.rule, f.rule), f.rule, f.unit, unit.name if unit else "", f.file, f.sheet,
+                     f.row, f.column, f.message])
+    _write_sheet(path, "Kết quả kiểm tra",
+                 ["STT", "Quy tắc", "Mã quy tắc", "Mã đơn vị", "Tên đơn vị", "Tệp", "Trang tính", "Dòng", "Cột",
+                  "Nội dung"], [6, 30, 20, 16, 40, 40, 14, 8, 8, 90], rows)
 
 def eligibility_text(rnd) -> str:
     lines = [f"XÉT ĐIỀU KIỆN KHEN THƯỞNG NĂM {rnd.year} (thành tích năm {rnd.meta.get('achievement_year', rnd.year)})", ""]
@@ -76,26 +82,13 @@ def eligibility_text(rnd) -> str:
 
 
 def write_eligibility_xlsx(path: Path, rnd) -> None:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "Kết quả xét"
-    headers = ["STT", "Mã đối tượng", "Tên", "Đơn vị đề nghị", "Danh hiệu, hình thức", "Kết luận", "Quy tắc", "Căn cứ",
-               "Lý do và hồ sơ đã dùng", "Biểu quyết của Hội đồng", "Đưa vào quyết định"]
-    widths = [6, 12, 32, 14, 36, 20, 14, 60, 90, 50, 12]
-    for c, (h, w) in enumerate(zip(headers, widths), start=1):
-        cell = ws.cell(1, c, h)
-        cell.font = Font(bold=True)
-        ws.column_dimensions[cell.column_letter].width = w
-    for r, c in enumerate(rnd.candidates, start=2):
+    rows = []
+    for i, c in enumerate(rnd.candidates, start=1):
         v = c.verdict
-        values = [r - 1, v.proposal.subject, v.subject.name if v.subject else "", v.proposal.unit, v.award_name,
-                  "Đủ điều kiện" if v.eligible else "Không đủ điều kiện", v.rule, v.basis, "; ".join(v.reasons),
-                  c.vote.text(), "Có" if c.awarded else "Không"]
-        for col, value in enumerate(values, start=1):
-            ws.cell(r, col, value).alignment = Alignment(wrap_text=True, vertical="top")
-    ws.freeze_panes = "A2"
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    wb.save(tmp)
-    os.replace(tmp, path)
+        rows.append([i, v.proposal.subject, v.subject.name if v.subject else "", v.proposal.unit, v.award_name,
+                     "Đủ điều kiện" if v.eligible else "Không đủ điều kiện", v.rule, v.basis, "; ".join(v.reasons),
+                     c.vote.text(), "Có" if c.awarded else "Không"])
+    _write_sheet(path, "Kết quả xét",
+                 ["STT", "Mã đối tượng", "Tên", "Đơn vị đề nghị", "Danh hiệu, hình thức", "Kết luận", "Quy tắc",
+                  "Căn cứ", "Lý do và hồ sơ đã dùng", "Biểu quyết của Hội đồng", "Đưa vào quyết định"],
+                 [6, 12, 32, 14, 36, 20, 14, 60, 90, 50, 12], rows)
