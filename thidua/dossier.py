@@ -32,15 +32,19 @@ def council_people(rnd) -> list[Subject]:
             Subject(SECRETARY_KEY, meta["secretary"], meta["name"], meta["place"])]
 
 
-def _draft(kind: str, unit_code: str, title: str, ctx: dict, folder: Path, day: dt.date, converter: Converter,
-           author: str) -> Document:
+def _render(kind: str, unit_code: str, title: str, ctx: dict, folder: Path, day: dt.date, author: str) -> Document:
     base = folder / f"{kind.replace('Đ', 'D')}-{day.year}-{unit_code.replace('Đ', 'D')}"
     doc = Document(kind, unit_code, title, base.with_suffix(".docx"), base.with_suffix(".pdf"),
                    dt.datetime.combine(day, dt.time(8, 0), VN_TZ))
     render_docx(template_path(kind), ctx, doc.docx, title=title, author=author, created=doc.created)
-    converter.convert([(doc.docx, doc.pdf)])
-    normalize_pdf(doc.pdf, doc.created)
     return doc
+
+
+def _convert(docs: list[Document], converter: Converter) -> None:
+    """One LibreOffice batch for the documents drafted together."""
+    converter.convert([(d.docx, d.pdf) for d in docs])
+    for d in docs:
+        normalize_pdf(d.pdf, d.created)
 
 
 def produce(province: Province, rnd, out_dir: Path, layout: PkiLayout, register_path: Path, password: bytes,
@@ -65,10 +69,15 @@ def produce(province: Province, rnd, out_dir: Path, layout: PkiLayout, register_
         return entry
 
     try:
+        # Minutes and proposal are drafted together (one LibreOffice batch); the decision waits for the proposal.
+        bb = _render("BB", council.abbr, f"Biên bản họp {rnd.council.name} năm {rnd.year}", bb_context(province, rnd),
+                     folder, rnd.date("minutes"), council.name)
+        ttr = _render("TTr", board.code, f"Tờ trình đề nghị khen thưởng năm {rnd.year}", ttr_context(province, rnd),
+                      folder, rnd.date("proposal"), board.name)
+        _convert([bb, ttr], converter)
+
         # Minutes: the secretary and the chair sign; issued under the council's ký hiệu with the committee's seal.
         day = rnd.date("minutes")
-        bb = _draft("BB", council.abbr, f"Biên bản họp {rnd.council.name} năm {rnd.year}", bb_context(province, rnd),
-                    folder, day, converter, council.name)
         signed = bb.pdf.with_name(bb.pdf.stem + ".signed.pdf")
         sign_with_fields(bb.pdf, signed, rnd.council.chair, ["CHỦ TỌA"], decider.kind.seal_mm, council.place, [
             (fields.SECRETARY_FIELD, rnd.council.secretary, key(layout.leader_p12(SECRETARY_KEY)),
@@ -80,17 +89,15 @@ def produce(province: Province, rnd, out_dir: Path, layout: PkiLayout, register_
 
         # Proposal by Sở Nội vụ.
         day = rnd.date("proposal")
-        ttr = _draft("TTr", board.code, f"Tờ trình đề nghị khen thưởng năm {rnd.year}", ttr_context(province, rnd),
-                     folder, day, converter, board.name)
         signed = ttr.pdf.with_name(ttr.pdf.stem + ".signed.pdf")
         sign_as_leader(board, ttr.pdf, signed, key(layout.leader_p12(board.code)), layout.signature_image(board.code))
         ttr_entry = finish(ttr, board, board.code, signed, day)
 
         # Decision, citing the proposal's number and date.
         day = rnd.date("decision")
-        qd = _draft("QĐ", decider.code, f"Quyết định khen thưởng năm {rnd.year}",
-                    qd_context(province, rnd, ttr_entry.notation, ttr_entry.issued_date), folder, day, converter,
-                    decider.name)
+        qd = _render("QĐ", decider.code, f"Quyết định khen thưởng năm {rnd.year}",
+                     qd_context(province, rnd, ttr_entry.notation, ttr_entry.issued_date), folder, day, decider.name)
+        _convert([qd], converter)
         signed = qd.pdf.with_name(qd.pdf.stem + ".signed.pdf")
         sign_as_leader(decider, qd.pdf, signed, key(layout.leader_p12(decider.code)),
                        layout.signature_image(decider.code))

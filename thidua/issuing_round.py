@@ -6,6 +6,7 @@ import os
 import secrets
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from dispatch.register import Register
@@ -28,8 +29,14 @@ class Job:
     register: Path
 
 
+@lru_cache(maxsize=4)
+def _province(data_dir: Path):
+    """Once per worker process, not once per document."""
+    return load_province(data_dir)
+
+
 def _run(job: Job, password: bytes) -> dict:
-    province = load_province(job.data_dir)
+    province = _province(job.data_dir)
     unit = province.unit(job.unit)
     layout = PkiLayout(job.pki)
     leader = load_pkcs12(Pkcs12Key(layout.leader_p12(unit.code)), password)
