@@ -20,11 +20,10 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 
 from signing import fields
 from signing.errors import DocumentStateError
-from signing.pades import SignatureRequest, sign_writer
+from signing.pades import VN, SignatureRequest, sign_writer
 
 from .register import Entry, Register, format_number
 
-VN = dt.timezone(dt.timedelta(hours=7))
 
 
 @dataclass

@@ -61,6 +61,3 @@ def roman(number: int) -> str:
             number -= value
     return out
 
-
-def upper_vn(text: str) -> str:
-    return nfc(text).upper()

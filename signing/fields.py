@@ -65,10 +65,8 @@ def _empty_appearance(writer, box: Box):
 
 def _page_font(writer, page: int):
     """An embedded font of the page, for the fields' default appearance (/DA, /DR)."""
-    page_obj = writer.root["/Pages"]
     page_ref = writer.find_page_for_modification(page)[0]
     fonts = page_ref.get_object()["/Resources"]["/Font"]
-    del page_obj
     for name, ref in fonts.items():
         base = str(ref.get_object().get("/BaseFont", ""))
         if "LiberationSerif" in base and "Bold" not in base and "Italic" not in base:

@@ -13,7 +13,7 @@ from pyhanko.pdf_utils.layout import AxisAlignment, InnerScaling, Margins, Simpl
 from pyhanko.sign import fields, signers, timestamps
 from pyhanko.stamp import StaticStampStyle, TextStampStyle
 
-VN = dt.timezone(dt.timedelta(hours=7))
+VN = dt.timezone(dt.timedelta(hours=7))  # Vietnam time, for every signing and issuing time
 
 
 @dataclass(frozen=True)

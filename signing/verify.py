@@ -7,7 +7,6 @@ Any exception while validating counts as a failure (spec 06).
 """
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -17,6 +16,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
+from .pades import VN
 from .fields import LEADER_FIELD, ORG_FIELD, SECRETARY_FIELD, existing_fields
 
 # pyHanko logs each rejected modification or chain with a traceback; the report already says it.
@@ -25,7 +25,6 @@ logging.getLogger("pyhanko").setLevel(logging.CRITICAL)
 PASSED, FAILED, INDETERMINATE = "TOTAL_PASSED", "TOTAL_FAILED", "INDETERMINATE"
 EXIT = {PASSED: 0, FAILED: 1, INDETERMINATE: 2}
 ALLOWED_AFTER = {"NONE", "LTA_UPDATES", "FORM_FILLING"}
-VN = dt.timezone(dt.timedelta(hours=7))
 
 SUB_TEXT = {
     "HASH_FAILURE": "nội dung đã bị thay đổi sau khi ký (sai giá trị băm)",

@@ -216,6 +216,7 @@ def cmd_issue(args) -> int:
     import datetime as dt
 
     from dispatch.register import Register
+    from signing.pades import VN
 
     from .office import PkiLayout, issue_as_office
 
@@ -229,7 +230,7 @@ def cmd_issue(args) -> int:
             issue_annex(args.file, out, args.annex_of, unit.name, unit.place, signer, args.tsa)
         print(f"Đã phát hành phụ lục của văn bản {args.annex_of} (chữ ký của cơ quan, tổ chức, không hình dấu): {out}")
         return 0
-    day = dt.date.fromisoformat(args.date) if args.date else dt.datetime.now(dt.timezone(dt.timedelta(hours=7))).date()
+    day = dt.date.fromisoformat(args.date) if args.date else dt.datetime.now(VN).date()
     register = Register(args.register)
     try:
         with _signer(args, layout.org_p12(unit.code)) as signer:

@@ -18,10 +18,10 @@ from generators.pdf_normalize import normalize_pdf
 from generators.registrations import YearData, load_year
 from generators.render import render_docx, template_path
 from generators.rules import Finding, check_year
+from signing.pades import VN as VN_TZ
 
 from .progress import Progress
 
-VN_TZ = dt.timezone(dt.timedelta(hours=7))
 
 
 @dataclass
