@@ -20,8 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generators.convert import PDFA2_FILTER, Converter, ConverterConfig  # noqa: E402
-from generators.render import render_docx, template_path  # noqa: E402
+from generators.documents.convert import PDFA2_FILTER, Converter, ConverterConfig  # noqa: E402
+from generators.documents.render import render_docx, template_path  # noqa: E402
 from thidua.cycle import check, plan_documents  # noqa: E402
 
 

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from dispatch.register import Entry, Register  # noqa: E402
-from generators.config import load_province  # noqa: E402
+from generators.core.config import load_province  # noqa: E402
 from signing import fields  # noqa: E402
 from signing.keys import Pkcs12Key, load_pkcs12  # noqa: E402
 from signing.pades import SignatureRequest, sign_file  # noqa: E402

@@ -14,8 +14,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from generators.commendation_data import COUNCIL_TABLES, PROPOSAL_TABLES, RECORD_TABLES  # noqa: E402
-from generators.sheets import write_tables  # noqa: E402
+from generators.workbooks.commendation import COUNCIL_TABLES, PROPOSAL_TABLES, RECORD_TABLES  # noqa: E402
+from generators.workbooks.tables import write_tables  # noqa: E402
 
 OUT = HERE / "commendation"
 YEARS = range(2021, 2025)

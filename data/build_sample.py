@@ -18,9 +18,9 @@ import yaml
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from generators.config import load_plan  # noqa: E402
-from generators.excel import write_workbook  # noqa: E402
-from generators.model import Entry  # noqa: E402
+from generators.core.config import load_plan  # noqa: E402
+from generators.core.model import Entry  # noqa: E402
+from generators.workbooks.registration import write_workbook  # noqa: E402
 
 DISTRICTS = {
     # code: (name, place, communes)

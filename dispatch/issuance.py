@@ -18,12 +18,12 @@ from pathlib import Path
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 
+from dispatch.register import Entry, Register, format_number
+from generators.core.clock import VN
+from generators.core.text import month_text
 from signing import fields
 from signing.errors import DocumentStateError
-from signing.pades import VN, SignatureRequest, sign_writer
-
-from .register import Entry, Register, format_number
-
+from signing.pades import SignatureRequest, sign_writer
 
 
 @dataclass
@@ -43,11 +43,6 @@ class IssueRequest:
     sequence: str = ""
     tsa_url: str | None = None
     printed_year: int | None = None  # the year printed in the date line, when the caller read it
-
-
-def month_text(month: int) -> str:
-    """Month padded only for January and February (spec 02)."""
-    return f"{month:02d}" if month < 3 else str(month)
 
 
 def field_values(reader, number: str, day: dt.date) -> dict[str, str]:

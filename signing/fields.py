@@ -6,22 +6,22 @@ with FieldMDP), and the number / day / month of the header and of each annex.
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign.fields import FieldMDPAction, FieldMDPSpec, SigFieldSpec, append_signature_field
 
-from .appearance import EmbeddedFont, text_appearance
-from .errors import DocumentStateError
-from .placement import Box, Placement
+from generators.core.files import atomic_path
+from generators.core.fonts import serif
+from signing.appearance import EmbeddedFont, text_appearance
+from signing.errors import DocumentStateError
+from signing.placement import Box, Placement
 
 LEADER_FIELD = "ChuKyLanhDao"
 SECRETARY_FIELD = "ChuKyThuKy"  # minutes: the secretary signs beside the chair
 ORG_FIELD = "ChuKyToChuc"
 NUMBER, DAY, MONTH = "SoVanBan", "NgayBanHanh", "ThangBanHanh"
-_FONT_DIRS = ("/usr/share/fonts/truetype/liberation2", "/usr/share/fonts/truetype/liberation")
 
 
 def field_names(placement: Placement) -> dict[str, Box]:
@@ -34,11 +34,7 @@ def field_names(placement: Placement) -> dict[str, Box]:
 
 def font_path(italic: bool) -> str:
     """Times New Roman's metric twin, embedded in every appearance (PDF/A)."""
-    name = "LiberationSerif-Italic.ttf" if italic else "LiberationSerif-Regular.ttf"
-    for folder in _FONT_DIRS:
-        if (Path(folder) / name).exists():
-            return str(Path(folder) / name)
-    raise FileNotFoundError(f"{name}: install fonts-liberation2")
+    return str(serif(italic=italic))
 
 
 def existing_fields(reader) -> dict[str, generic.DictionaryObject]:
@@ -124,14 +120,8 @@ def prepare(src: Path, dst: Path, placement: Placement) -> None:
 
 
 def _write(writer, dst: Path) -> None:
-    dst = Path(dst)
-    tmp = dst.with_name(f".{dst.name}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "wb") as out:
-            writer.write(out)
-        os.replace(tmp, dst)
-    finally:
-        tmp.unlink(missing_ok=True)
+    with atomic_path(dst) as tmp, open(tmp, "wb") as out:
+        writer.write(out)
 
 
 def fill(writer: IncrementalPdfFileWriter, values: dict[str, str]) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pyhanko.sign import signers
 
-from .errors import KeyAccessError
+from signing.errors import KeyAccessError
 
 
 @dataclass(frozen=True)

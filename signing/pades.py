@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,7 +12,8 @@ from pyhanko.pdf_utils.layout import AxisAlignment, InnerScaling, Margins, Simpl
 from pyhanko.sign import fields, signers, timestamps
 from pyhanko.stamp import StaticStampStyle, TextStampStyle
 
-VN = dt.timezone(dt.timedelta(hours=7))  # Vietnam time, for every signing and issuing time
+from generators.core.clock import VN
+from generators.core.files import atomic_path
 
 
 @dataclass(frozen=True)
@@ -46,14 +46,8 @@ def pdf_signer(request: SignatureRequest, signer: signers.Signer) -> signers.Pdf
 
 def sign_writer(writer: IncrementalPdfFileWriter, dst: Path, request: SignatureRequest, signer) -> None:
     """Sign what the writer holds (with any pending update) into dst, atomically."""
-    dst = Path(dst)
-    tmp = dst.with_name(f".{dst.name}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "wb") as out:
-            pdf_signer(request, signer).sign_pdf(writer, output=out)
-        os.replace(tmp, dst)
-    finally:
-        tmp.unlink(missing_ok=True)
+    with atomic_path(dst) as tmp, open(tmp, "wb") as out:
+        pdf_signer(request, signer).sign_pdf(writer, output=out)
 
 
 def sign_file(src: Path, dst: Path, request: SignatureRequest, signer) -> None:
@@ -80,7 +74,7 @@ class _DrawnStamp:
         self.writer, self.box, self.lines, self.font_path = writer, box, lines, font_path
 
     def apply_appearance(self, annot) -> None:
-        from .appearance import EmbeddedFont, text_appearance
+        from signing.appearance import EmbeddedFont, text_appearance
 
         font = EmbeddedFont(self.writer, self.font_path, "THIDUT")
         ref = text_appearance(self.writer, font, self.lines, self.box.width, self.box.height, 10, centred=False)

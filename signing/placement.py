@@ -12,7 +12,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import PlacementError
+from signing.errors import PlacementError
 
 MM = 72 / 25.4
 _PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">')

@@ -16,8 +16,8 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
-from .pades import VN
-from .fields import LEADER_FIELD, ORG_FIELD, SECRETARY_FIELD, existing_fields
+from generators.core.clock import VN
+from signing.fields import LEADER_FIELD, ORG_FIELD, SECRETARY_FIELD, existing_fields
 
 # pyHanko logs each rejected modification or chain with a traceback; the report already says it.
 logging.getLogger("pyhanko").setLevel(logging.CRITICAL)

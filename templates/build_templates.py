@@ -23,9 +23,18 @@ from docx.shared import Cm, Mm, Pt
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from generators.render import fit_rules  # noqa: E402
-from generators.docx_layout import (A4, FONT, MARGINS, MOTTO, NATIONAL, RULE_STYLE, SIZE,  # noqa: E402
-                                    set_bottom_border, set_run_fonts)
+from generators.documents.docx_layout import (  # noqa: E402
+    A4,
+    FONT,
+    MARGINS,
+    MOTTO,
+    NATIONAL,
+    RULE_STYLE,
+    SIZE,
+    set_bottom_border,
+    set_run_fonts,
+)
+from generators.documents.render import fit_rules  # noqa: E402
 
 CENTER, JUSTIFY, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
 

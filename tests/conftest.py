@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from generators.config import load_plan, load_province
-from generators.excel import HEADER_ROW, write_workbook
-from generators.model import Entry
+from generators.core.config import load_plan, load_province
+from generators.core.model import Entry
+from generators.workbooks.registration import HEADER_ROW, write_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"

@@ -7,13 +7,13 @@ import openpyxl
 import pytest
 from docx import Document as Docx
 
-from generators.config import load_province
-from generators.errors import DataError
-from generators.layout_check import check_docx
-from generators.vnwords import money_words
+from generators.commendation.round import load_round
+from generators.core.config import load_province
+from generators.core.errors import DataError
+from generators.core.vnwords import money_words
+from generators.documents.layout_rules import check_docx
 from signing.verify import verify
 from thidua.cli import main
-from thidua.commendation import load_round
 
 from .conftest import DATA
 from .signing_helpers import nss_db, pdfsig_accepts, pyhanko_validate, qpdf_ok

@@ -11,13 +11,13 @@ import pikepdf
 import pytest
 from docx import Document
 
-from generators.contexts import kh_context
-from generators.convert import Converter, ConverterConfig
-from generators.errors import TemplateError
-from generators.layout_check import check_docx
-from generators.model import Entry, Registration
-from generators.registrations import load_year
-from generators.render import render_docx, template_path
+from generators.core.errors import TemplateError
+from generators.core.model import Entry, Registration
+from generators.documents.convert import Converter, ConverterConfig
+from generators.documents.layout_rules import check_docx
+from generators.documents.render import render_docx, template_path
+from generators.registration.contexts import kh_context
+from generators.registration.lists import load_year
 
 from .conftest import DATA
 

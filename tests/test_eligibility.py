@@ -5,9 +5,9 @@ import datetime as dt
 
 import pytest
 
-from generators.achievements import Award, Freeze, Initiative, Proposal, Records, Subject, Year
-from generators.council import Council, Member, tally
-from generators.eligibility import judge, load_rulebook
+from generators.commendation.council import Council, Member, tally
+from generators.commendation.eligibility import judge, load_rulebook
+from generators.commendation.records import Award, Freeze, Initiative, Proposal, Records, Subject, Year
 
 from .conftest import DATA
 
@@ -130,7 +130,7 @@ def test_council_vote_79_vs_80_percent_of_all_members(n, yes, passed):
 def test_optional_province_cap_per_proposing_unit():
     import copy
 
-    from generators.eligibility import apply_caps
+    from generators.commendation.eligibility import apply_caps
 
     book = copy.deepcopy(BOOK)
     book.caps = {"BK_TINH_CN": 1}

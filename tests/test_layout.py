@@ -7,10 +7,10 @@ import pytest
 from docx import Document
 from docx.shared import Mm, Pt
 
-from generators.contexts import kh_context
-from generators.layout_check import check_docx
-from generators.registrations import load_year
-from generators.render import TEMPLATES, render_docx, template_path
+from generators.documents.layout_rules import check_docx
+from generators.documents.render import TEMPLATES, render_docx, template_path
+from generators.registration.contexts import kh_context
+from generators.registration.lists import load_year
 from thidua.cli import main
 
 from .conftest import DATA

@@ -6,8 +6,8 @@ import unicodedata
 import openpyxl
 import pytest
 
-from generators.errors import DataError
-from generators.excel import HEADER_ROW, LIST_SHEET, read_registration
+from generators.core.errors import DataError
+from generators.workbooks.registration import HEADER_ROW, LIST_SHEET, read_registration
 
 from .conftest import FIRST_ROW
 

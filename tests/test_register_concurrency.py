@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from dispatch.register import Register
-from generators.config import load_province
+from generators.core.config import load_province
 from signing.keys import Pkcs12Key, load_pkcs12
 from thidua.office import init_pki, sign_as_leader
 

@@ -6,9 +6,9 @@ import re
 
 import openpyxl
 
-from generators.registrations import load_year
-from generators.rules import check_year
-from generators.text import vn_date
+from generators.core.text import vn_date
+from generators.registration.lists import load_year
+from generators.registration.rules import check_year
 from thidua.cli import main
 
 from .conftest import DATA
@@ -50,7 +50,7 @@ def test_near_duplicate_across_units_but_not_along_the_chain(province):
 
 def test_quota_boundaries(province, data_copy):
     """A commune at 6 passes, at 4 fails; a district has no hard cap."""
-    from generators.excel import read_registration, write_workbook
+    from generators.workbooks.registration import read_registration, write_workbook
 
     folder = data_copy / "registrations" / "2024"
     path = folder / "HD-XNINHQUOI.xlsx"

@@ -10,15 +10,15 @@ from pathlib import Path
 import pikepdf
 import pytest
 from PIL import Image
-from pypdf import PdfReader
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pypdf import PdfReader
 
 from dispatch.register import Register
-from generators.config import load_province
+from generators.core.config import load_province
 from signing import fields
 from signing.keys import Pkcs12Key, load_pkcs12
-from signing.pki import Subject, TestPki
+from signing.testpki.pki import Subject, TestPki
 from signing.verify import verify
 from thidua.cli import main
 from thidua.office import init_pki, issue_as_office, sign_as_leader

@@ -131,7 +131,7 @@ def test_annex_in_a_separate_file_gets_a_text_only_signature(env, tmp_path, caps
 
 
 def test_timestamp_from_an_rfc3161_tsa(env, tmp_path, capsys):
-    from signing.pki import TestPki
+    from signing.testpki.pki import TestPki
     from signing.verify import verify
 
     from .signing_helpers import pyhanko_validate

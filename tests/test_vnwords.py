@@ -1,7 +1,7 @@
 """Vietnamese numbers in words, checked against how decisions write them."""
 import pytest
 
-from generators.vnwords import money_figures, money_words, number_words
+from generators.core.vnwords import money_figures, money_words, number_words
 
 
 @pytest.mark.parametrize("n, words", [

@@ -7,18 +7,18 @@ import sys
 import time
 from pathlib import Path
 
-from generators.errors import DataError, ThiduaError
+from generators.core.errors import DataError, ThiduaError
+from generators.core.resources import sample_data_folder
 from signing.errors import SigningError
 
-REPO = Path(__file__).resolve().parent.parent
-DEFAULT_DATA = Path(os.environ.get("THIDUA_DATA", REPO / "data"))
+DEFAULT_DATA = Path(os.environ.get("THIDUA_DATA", sample_data_folder()))
 DEFAULT_OUT = Path(os.environ.get("THIDUA_OUT", "out"))
 DEFAULT_YEAR = 2024
 
 
 def cmd_check(args) -> int:
-    from .cycle import check
-    from .report import text_report, write_findings_xlsx
+    from thidua.cycle import check
+    from thidua.report import text_report, write_findings_xlsx
 
     province, data, findings = check(args.data, args.year)
     print(text_report(province, data, findings))
@@ -29,10 +29,10 @@ def cmd_check(args) -> int:
 
 
 def cmd_excel_template(args) -> int:
-    from generators.commendation_data import COUNCIL_TABLES, PROPOSAL_TABLES, RECORD_TABLES
-    from generators.config import load_plan
-    from generators.excel import write_workbook
-    from generators.sheets import write_tables
+    from generators.core.config import load_plan
+    from generators.workbooks.commendation import COUNCIL_TABLES, PROPOSAL_TABLES, RECORD_TABLES
+    from generators.workbooks.registration import write_workbook
+    from generators.workbooks.tables import write_tables
 
     if args.kind == "registration":
         write_workbook(args.out, load_plan(args.data / "plan.yaml"))
@@ -47,8 +47,8 @@ def cmd_excel_template(args) -> int:
 
 
 def cmd_eligibility(args) -> int:
-    from .commendation import load_round
-    from .report import eligibility_text, write_eligibility_xlsx
+    from generators.commendation.round import load_round
+    from thidua.report import eligibility_text, write_eligibility_xlsx
 
     rnd = load_round(args.data, args.year)
     print(eligibility_text(rnd))
@@ -59,9 +59,8 @@ def cmd_eligibility(args) -> int:
 
 
 def cmd_templates_check(args) -> int:
-    from generators.layout_check import check_docx
-
-    from .templates_check import guess_kind, sample_context, variable_problems
+    from generators.documents.layout_rules import check_docx
+    from thidua.templates_check import guess_kind, sample_context, variable_problems
 
     if not args.file.exists():
         raise ThiduaError(f"Không tìm thấy tệp {args.file}")
@@ -91,7 +90,7 @@ def _summary(result, elapsed: float) -> str:
 
 
 def cmd_generate(args) -> int:
-    from .cycle import run_round
+    from thidua.cycle import run_round
 
     start = time.monotonic()
     result = run_round(args.data, args.out, args.year, show_progress=not args.quiet)
@@ -100,7 +99,7 @@ def cmd_generate(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    from .cycle import run_round
+    from thidua.cycle import run_round
 
     print(f"== Bước 1: kiểm tra danh sách đăng ký năm {args.year}")
     cmd_check(argparse.Namespace(data=args.data, year=args.year, xlsx=args.out / str(args.year) / "ket-qua-kiem-tra.xlsx"))
@@ -111,10 +110,10 @@ def cmd_demo(args) -> int:
     if result.findings:
         print(f"Lưu ý: {len(result.findings)} vấn đề ở bước kiểm tra đã được ghi chú trong danh sách tổng hợp.")
 
-    from .commendation import commendation_dir, load_round
-    from .cycle import write_manifest
-    from .dossier import council_people, produce
-    from .issuing_round import make_pki, password_for_demo, register_path, sign_and_issue
+    from generators.commendation.round import commendation_dir, load_round
+    from thidua.cycle import write_manifest
+    from thidua.dossier import council_people, produce
+    from thidua.issuing_round import make_pki, password_for_demo, register_path, sign_and_issue
 
     rnd = load_round(args.data, args.year) if (commendation_dir(args.data) / f"round-{args.year}.yaml").exists() \
         else None
@@ -131,7 +130,7 @@ def cmd_demo(args) -> int:
     documents = list(result.documents)
     print(f"Đã ký và phát hành {len(issued)} văn bản trong {time.monotonic() - start:.1f} giây.")
     if rnd:
-        from .report import eligibility_text, write_eligibility_xlsx
+        from thidua.report import eligibility_text, write_eligibility_xlsx
 
         print(f"\n== Bước 4: xét khen thưởng năm {args.year}, Hội đồng biểu quyết, tờ trình, biên bản, quyết định")
         write_eligibility_xlsx(args.out / str(args.year) / "ket-qua-xet-khen-thuong.xlsx", rnd)
@@ -149,7 +148,7 @@ def cmd_demo(args) -> int:
 
 
 def _province(args):
-    from generators.config import load_province
+    from generators.core.config import load_province
 
     return load_province(args.data)
 
@@ -169,8 +168,7 @@ def _signer(args, default_p12: Path):
     from contextlib import nullcontext
 
     from signing.keys import Pkcs11Key, Pkcs12Key, load_pkcs12, pkcs11_signer, secret
-
-    from .office import PASSWORD_ENV, PIN_ENV
+    from thidua.office import PASSWORD_ENV, PIN_ENV
 
     if args.pkcs11_module:
         if not (args.token_label and args.key_label):
@@ -190,8 +188,7 @@ def _derived(path: Path, suffix: str) -> Path:
 
 def cmd_pki_init(args) -> int:
     from signing.keys import secret
-
-    from .office import PASSWORD_ENV, init_pki
+    from thidua.office import PASSWORD_ENV, init_pki
 
     password = secret(PASSWORD_ENV, "Mật khẩu bảo vệ các tệp khóa: ")
     units = args.units.split(",") if args.units else None
@@ -201,7 +198,7 @@ def cmd_pki_init(args) -> int:
 
 
 def cmd_sign(args) -> int:
-    from .office import PkiLayout, sign_as_leader
+    from thidua.office import PkiLayout, sign_as_leader
 
     unit = _unit(args)
     layout = PkiLayout(args.pki)
@@ -216,9 +213,8 @@ def cmd_issue(args) -> int:
     import datetime as dt
 
     from dispatch.register import Register
-    from signing.pades import VN
-
-    from .office import PkiLayout, issue_as_office
+    from generators.core.clock import VN
+    from thidua.office import PkiLayout, issue_as_office
 
     unit = _unit(args)
     layout = PkiLayout(args.pki)

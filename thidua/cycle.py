@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 from dataclasses import dataclass, field
@@ -10,18 +9,17 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from generators.config import load_province
-from generators.contexts import ds_context, kh_context
-from generators.convert import Converter, ConverterConfig
-from generators.model import Province
-from generators.pdf_normalize import normalize_pdf
-from generators.registrations import YearData, load_year
-from generators.render import render_docx, template_path
-from generators.rules import Finding, check_year
-from signing.pades import VN as VN_TZ
-
-from .progress import Progress
-
+from generators.core.clock import VN as VN_TZ
+from generators.core.config import load_province
+from generators.core.files import sha256
+from generators.core.model import Province
+from generators.documents.convert import Converter, ConverterConfig
+from generators.documents.pdf_normalize import normalize_pdf
+from generators.documents.render import render_docx, template_path
+from generators.registration.contexts import ds_context, kh_context
+from generators.registration.lists import YearData, load_year
+from generators.registration.rules import Finding, check_year
+from thidua.progress import Progress
 
 
 @dataclass
@@ -94,14 +92,6 @@ def run_round(data_dir: Path, out_dir: Path, year: int, *, converter: ConverterC
     result.documents = [d for d, _ in planned]
     result.manifest = write_manifest(Path(out_dir), year, result.documents)
     return result
-
-
-def sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 16), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def write_manifest(out_dir: Path, year: int, documents: list[Document], issuance: list[dict] | None = None,

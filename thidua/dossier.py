@@ -10,18 +10,17 @@ import datetime as dt
 from pathlib import Path
 
 from dispatch.register import Register
-from generators.commendation_docs import bb_context, council_unit, qd_context, ttr_context
-from generators.convert import Converter
-from generators.model import Province, Signer
-from generators.pdf_normalize import normalize_pdf
-from generators.render import render_docx, template_path
+from generators.commendation.contexts import bb_context, council_unit, qd_context, ttr_context
+from generators.core.model import Province, Signer
+from generators.documents.convert import Converter
+from generators.documents.pdf_normalize import normalize_pdf
+from generators.documents.render import render_docx, template_path
 from signing import fields
 from signing.keys import Pkcs12Key, load_pkcs12
-from signing.pki import Subject
+from signing.testpki.pki import Subject
 from signing.verify import verify
-
-from .cycle import VN_TZ, Document
-from .office import PkiLayout, issue_as_office, sign_as_leader, sign_with_fields
+from thidua.cycle import VN_TZ, Document
+from thidua.office import PkiLayout, issue_as_office, sign_as_leader, sign_with_fields
 
 CHAIR_KEY, SECRETARY_KEY = "HDTDKT-CHU-TOA", "HDTDKT-THU-KY"
 

@@ -10,11 +10,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from dispatch.register import Register
-from generators.config import load_province
+from generators.core.config import load_province
 from signing.keys import Pkcs12Key, load_pkcs12
 from signing.verify import verify
-
-from .office import PASSWORD_ENV, PkiLayout, init_pki, issue_as_office, sign_as_leader
+from thidua.office import PASSWORD_ENV, PkiLayout, init_pki, issue_as_office, sign_as_leader
 
 
 @dataclass(frozen=True)

@@ -11,12 +11,12 @@ from pypdf import PdfReader
 
 from dispatch.issuance import IssueRequest, issue
 from dispatch.register import Entry, Register
-from generators.model import Province, Unit
+from generators.core.model import Province, Unit
 from signing import fields
-from signing.images import seal_png, signature_png
 from signing.pades import SignatureRequest, sign_file
-from signing.pki import Subject, TestPki
 from signing.placement import find_placement, header_facts
+from signing.testpki.images import seal_png, signature_png
+from signing.testpki.pki import Subject, TestPki
 
 PASSWORD_ENV = "THIDUA_KEY_PASSWORD"
 PIN_ENV = "THIDUA_PIN"

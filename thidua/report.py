@@ -8,9 +8,9 @@ from pathlib import Path
 import openpyxl
 from openpyxl.styles import Alignment, Font
 
-from generators.model import Province
-from generators.registrations import YearData
-from generators.rules import RULE_TITLES, Finding
+from generators.core.model import Province
+from generators.registration.lists import YearData
+from generators.registration.rules import RULE_TITLES, Finding
 
 
 def text_report(province: Province, data: YearData, findings: list[Finding]) -> str:

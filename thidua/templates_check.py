@@ -7,10 +7,9 @@ from pathlib import Path
 import jinja2
 from docxtpl import DocxTemplate
 
-from generators.layout_check import Violation
-from generators.render import TEMPLATES, jinja_env
-
-from .cycle import check
+from generators.documents.layout_rules import Violation
+from generators.documents.render import TEMPLATES, jinja_env
+from thidua.cycle import check
 
 
 def guess_kind(path: Path) -> str | None:
@@ -24,10 +23,9 @@ def sample_context(kind: str, data_dir: Path, year: int) -> dict:
     """The context the data gives a template of this kind (the year's first unit, or the year's round)."""
     import datetime as dt
 
-    from generators.commendation_docs import bb_context, qd_context, ttr_context
-    from generators.contexts import ds_context, kh_context
-
-    from .commendation import load_round
+    from generators.commendation.contexts import bb_context, qd_context, ttr_context
+    from generators.commendation.round import load_round
+    from generators.registration.contexts import ds_context, kh_context
 
     province, data, findings = check(data_dir, year)
     if kind == "KH":

@@ -6,10 +6,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from .excel import INDIVIDUAL
-from .model import Province
-from .registrations import YearData
-from .text import match_key, short_date
+from generators.core.model import Province
+from generators.core.text import match_key, short_date
+from generators.registration.lists import YearData
+from generators.workbooks.registration import INDIVIDUAL
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ environment or a prompt by the command line, never from an argument).
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +15,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+from generators.core.files import write_bytes
 
 TEST_MARK = "THỬ NGHIỆM - KHÔNG DÙNG THẬT"
 
@@ -89,12 +90,7 @@ def _cert(subject, issuer, public_key, signing_key, *, ca: bool, path_length=Non
 
 
 def _write_private(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(data)
-    os.replace(tmp, path)
+    write_bytes(path, data, mode=0o600)
 
 
 class TestPki:

@@ -4,42 +4,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from .model import Entry, Province, Registration, Unit
-from .rules import Finding
-from .text import point_letter, roman, short_date
-
-# Number and date are left blank for issuance (spec 03): wide enough to be filled.
-BLANK_NUMBER = " " * 8
-BLANK_DAY = " " * 6
-
-
-def blank_date_line(year: int) -> str:
-    return f"ngày{BLANK_DAY}tháng{BLANK_DAY}năm {year}"
-
-
-def punctuate_list(items: list[str], last: str = ".") -> list[str]:
-    """Legal grounds and recipients: each ends ';', the last ends `last`."""
-    out = [i.rstrip(" ;.") for i in items]
-    return [i + (";" if n < len(out) - 1 else last) for n, i in enumerate(out)]
-
-
-def lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
-
-
-def _header(unit: Unit, year: int) -> dict:
-    return {
-        "header_parent": unit.header_parent or "",
-        "header_agency": list(unit.header_agency),
-        "number": BLANK_NUMBER,
-        "agency_abbr": unit.abbr,
-        "place": unit.place,
-        "date_line": blank_date_line(year),
-        "year": year,
-        "unit_name": unit.name,
-        "signature_lines": unit.signature_lines(),
-        "signer_name": unit.leader.name if unit.leader else "",
-    }
+from generators.core.model import Entry, Province, Registration, Unit
+from generators.core.text import point_letter, roman, short_date
+from generators.documents.heading import heading, lower_first, punctuate_list
+from generators.registration.rules import Finding
 
 
 def _recipients(province: Province, unit: Unit, role: str) -> list[str]:
@@ -81,7 +49,7 @@ def kh_context(province: Province, reg: Registration) -> dict:
     year = reg.year
     plan = province.plan
     counts = Counter(e.kind for e in reg.entries)
-    ctx = _header(unit, year)
+    ctx = heading(unit, year)
     ctx.update({
         "summary": f"Bồi dưỡng, nhân rộng gương điển hình tiên tiến năm {year}",
         "legal_grounds": _grounds(province, year),
@@ -159,7 +127,7 @@ def ds_context(province: Province, year: int, registrations: dict[str, Registrat
         if entries:
             groups.append({"title": f"{roman(len(groups) + 1)}. {title}", "entries": entries})
             total += len(entries)
-    ctx = _header(board, year)
+    ctx = heading(board, year)
     ctx.update({
         "summary": f"Mô hình, tập thể, cá nhân điển hình tiên tiến đăng ký năm {year} của các cơ quan, đơn vị, "
                    f"địa phương trên địa bàn tỉnh",

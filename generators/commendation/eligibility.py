@@ -12,9 +12,10 @@ from pathlib import Path
 
 import yaml
 
-from .achievements import RATINGS, SCOPES, Proposal, Records, Subject
-from .errors import ConfigError
-from .text import nfc
+from generators.commendation.records import RATINGS, SCOPES, Proposal, Records, Subject
+from generators.core.clock import in_period
+from generators.core.errors import ConfigError
+from generators.core.text import nfc
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class Basis:
     valid_to: dt.date | None
 
     def in_force(self, day: dt.date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
+        return in_period(day, self.valid_from, self.valid_to)
 
 
 @dataclass(frozen=True)
@@ -55,8 +56,7 @@ class RuleBook:
 
     def rule_for(self, award: str, day: dt.date) -> Rule | None:
         for r in self.rules:
-            if r.award == award and (r.valid_from is None or r.valid_from <= day) and (
-                    r.valid_to is None or day <= r.valid_to):
+            if r.award == award and in_period(day, r.valid_from, r.valid_to):
                 return r
         return None
 

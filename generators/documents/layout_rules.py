@@ -16,7 +16,7 @@ from docx.shared import Cm
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from .docx_layout import FONT, MOTTO, NATIONAL, cell_width, has_bottom_border, text_width_pt
+from generators.documents.docx_layout import FONT, MOTTO, NATIONAL, cell_width, has_bottom_border, text_width_pt
 
 JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 TAGS_ONLY = re.compile(r"(\s*\{%.*?%\}\s*)+")  # a {%p %} paragraph: gone once rendered

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import yaml
 
-from .errors import ConfigError
-from .model import LegalGround, Plan, Province, Quota, Signer, Unit, UnitKind
-from .text import nfc
+from generators.core.errors import ConfigError
+from generators.core.model import LegalGround, Plan, Province, Quota, Signer, Unit, UnitKind
+from generators.core.text import nfc
 
 
 def _norm(value):

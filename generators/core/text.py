@@ -32,10 +32,14 @@ def match_key(text: str) -> str:
     return clean(text).casefold()
 
 
+def month_text(month: int) -> str:
+    """Months are padded only for January and February (Decree 30, spec 02)."""
+    return f"{month:02d}" if month < 3 else str(month)
+
+
 def vn_date(day: dt.date) -> str:
     """Date line of Decree 30: day padded below 10, month padded only for 1 and 2."""
-    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+    return f"ngày {day.day:02d} tháng {month_text(day.month)} năm {day.year}"
 
 
 def short_date(day: dt.date) -> str:

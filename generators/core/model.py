@@ -4,6 +4,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from generators.core.clock import in_period
+
 
 @dataclass(frozen=True)
 class UnitKind:
@@ -43,9 +45,7 @@ class Unit:
     members: tuple[str, ...] = ()  # clusters and blocs: their member units
 
     def valid_on(self, day: dt.date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (
-            self.valid_to is None or day <= self.valid_to
-        )
+        return in_period(day, self.valid_from, self.valid_to)
 
     def signature_lines(self) -> list[str]:
         """Authority and title lines (ô 7a) for the unit's leader."""
@@ -84,9 +84,7 @@ class LegalGround:
     valid_to: dt.date | None = None
 
     def in_force(self, day: dt.date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (
-            self.valid_to is None or day <= self.valid_to
-        )
+        return in_period(day, self.valid_from, self.valid_to)
 
 
 @dataclass(frozen=True)

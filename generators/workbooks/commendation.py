@@ -3,11 +3,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .achievements import AWARD_KINDS, DISCIPLINE, RATINGS, SCOPES, Award, Freeze, Initiative, Proposal, Records, \
-    Subject, Year
-from .council import Council, Member
-from .errors import DataError, Problem
-from .sheets import Col, Table, read_tables
+from generators.commendation.council import Council, Member
+from generators.commendation.records import (
+    AWARD_KINDS,
+    DISCIPLINE,
+    RATINGS,
+    SCOPES,
+    Award,
+    Freeze,
+    Initiative,
+    Proposal,
+    Records,
+    Subject,
+    Year,
+)
+from generators.core.errors import DataError, Problem
+from generators.workbooks.tables import Col, Table, read_tables
 
 SEX = ("Nam", "Nữ")
 VOTE = ("Đồng ý", "Không đồng ý")

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import zipfile
 from pathlib import Path
 
@@ -12,10 +11,11 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 from docxtpl import DocxTemplate
 
-from .docx_layout import MOTTO, RULE_RATIO, RULE_STYLE, cell_width, text_width_pt
-from .errors import TemplateError
+from generators.core.errors import TemplateError
+from generators.core.files import atomic_path
+from generators.core.resources import templates_folder
+from generators.documents.docx_layout import MOTTO, RULE_RATIO, RULE_STYLE, cell_width, text_width_pt
 
-TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 TEMPLATES = {"KH": "ke-hoach-boi-duong.docx", "DS": "danh-sach-tong-hop.docx", "TTr": "to-trinh-khen-thuong.docx",
              "BB": "bien-ban-hoi-dong.docx", "QĐ": "quyet-dinh-khen-thuong.docx"}
 # Documents carry a timestamp from the data, never the clock: two runs give identical files.
@@ -28,7 +28,7 @@ def jinja_env() -> jinja2.Environment:
 
 
 def template_path(kind: str) -> Path:
-    return TEMPLATE_DIR / TEMPLATES[kind]
+    return templates_folder() / TEMPLATES[kind]
 
 
 def render_docx(template: Path, context: dict, out: Path, *, title: str = "", author: str = "",
@@ -49,15 +49,9 @@ def render_docx(template: Path, context: dict, out: Path, *, title: str = "", au
         created = created.astimezone(dt.timezone.utc).replace(tzinfo=None)  # core.xml is in UTC
     props.created = props.modified = created
     props.revision = 1
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
-    try:
+    with atomic_path(out) as tmp:
         _save_reproducible(doc, tmp)
-        tmp.replace(out)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return out
+    return Path(out)
 
 
 def _save_reproducible(doc, path: Path) -> None:

@@ -6,7 +6,6 @@ each naming file, sheet, row, column and header, and raises them together.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,9 +14,11 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from .errors import DataError, Problem
-from .model import Entry, Plan, Registration
-from .text import clean, looks_legacy_encoded, match_key, nfc
+from generators.core.errors import DataError, Problem
+from generators.core.files import atomic_path
+from generators.core.model import Entry, Plan, Registration
+from generators.core.text import clean, match_key
+from generators.workbooks.cells import CellReader, header_key
 
 LIST_SHEET = "Danh sách"
 HELP_SHEET = "Hướng dẫn"
@@ -53,10 +54,6 @@ INFO = (
     ("Ngày gửi danh sách:", "sent", "date"),
 )
 HEADER_ROW = 7
-
-
-def _header_key(text: str) -> str:
-    return match_key(re.sub(r"\(\*\)|\*", "", text))
 
 
 # ---------------------------------------------------------------- writer
@@ -122,11 +119,8 @@ def write_workbook(path: Path, plan: Plan, *, unit: str = "", unit_name: str = "
 
     _write_help(wb.create_sheet(HELP_SHEET, 0), plan, bold, normal)
     wb.active = 1  # open on the list
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    wb.save(tmp)
-    tmp.replace(path)
+    with atomic_path(path) as tmp:
+        wb.save(tmp)
 
 
 def _write_help(ws, plan: Plan, bold, normal) -> None:
@@ -159,89 +153,6 @@ def _write_help(ws, plan: Plan, bold, normal) -> None:
 
 # ---------------------------------------------------------------- reader
 
-class _Cells:
-    """Reads typed values from cells, recording a Problem for each bad one."""
-
-    def __init__(self, file: str, sheet: str, problems: list[Problem]):
-        self.file, self.sheet, self.problems = file, sheet, problems
-
-    def problem(self, cell, message: str, header: str | None = None) -> None:
-        self.problems.append(Problem(self.file, message, self.sheet, cell.row, cell.column_letter, header))
-
-    def raw(self, cell, header=None):
-        """The cell's value, or None after recording why it cannot be used."""
-        if cell.data_type == "f" or (isinstance(cell.value, str) and cell.value.startswith("=")):
-            self.problem(cell, f"ô chứa công thức «{cell.value}»; hãy nhập giá trị cố định (dán đặc biệt → giá trị).", header)
-            return None
-        value = cell.value
-        if isinstance(value, str):
-            if looks_legacy_encoded(value):
-                self.problem(cell, f"chữ «{value}» có vẻ được gõ bằng bảng mã cũ (TCVN3 hoặc VNI); "
-                                   "hãy chuyển sang Unicode (Unikey: Công cụ chuyển mã) rồi gửi lại.", header)
-                return None
-            value = clean(value)
-            if not value:
-                return None
-        return value
-
-    def text(self, cell, header=None, required=True) -> str | None:
-        value = self.raw(cell, header)
-        if value is None:
-            if required and not self._already_reported(cell):
-                self.problem(cell, "ô bắt buộc đang để trống.", header)
-            return None
-        if isinstance(value, (dt.date, dt.datetime)):
-            return value.strftime("%d/%m/%Y")
-        return nfc(str(value)) if not isinstance(value, str) else value
-
-    def integer(self, cell, header=None) -> int | None:
-        value = self.raw(cell, header)
-        if value is None:
-            if not self._already_reported(cell):
-                self.problem(cell, "ô bắt buộc đang để trống.", header)
-            return None
-        if isinstance(value, bool) or not (isinstance(value, int) or (isinstance(value, float) and value.is_integer())
-                                           or (isinstance(value, str) and value.isdigit())):
-            self.problem(cell, f"cột này phải là số nguyên, đang ghi «{value}».", header)
-            return None
-        return int(value)
-
-    def date(self, cell, header=None, required=True) -> dt.date | None:
-        value = self.raw(cell, header)
-        if value is None:
-            if required and not self._already_reported(cell):
-                self.problem(cell, "ô bắt buộc đang để trống.", header)
-            return None
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        m = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", str(value))
-        if not m:
-            self.problem(cell, f"không đọc được ngày «{value}»; hãy ghi theo dạng dd/mm/yyyy.", header)
-            return None
-        day, month, year = (int(x) for x in m.groups())
-        try:
-            return dt.date(year, month, day)
-        except ValueError:
-            self.problem(cell, f"ngày «{value}» không tồn tại.", header)
-            return None
-
-    def choice(self, cell, allowed, header=None) -> str | None:
-        value = self.text(cell, header)
-        if value is None:
-            return None
-        by_key = {match_key(a): a for a in allowed}
-        if match_key(value) not in by_key:
-            self.problem(cell, f"«{value}» không có trong danh mục; chọn một trong: {', '.join(allowed)}.", header)
-            return None
-        return by_key[match_key(value)]
-
-    def _already_reported(self, cell) -> bool:
-        return any(p.row == cell.row and p.column == cell.column_letter and p.sheet == self.sheet
-                   for p in self.problems)
-
-
 def read_registration(path: Path, plan: Plan, *, known_units: set[str] | None = None,
                       display_name: str | None = None) -> Registration:
     """Read one unit's workbook; raise DataError listing every problem in it."""
@@ -255,7 +166,7 @@ def read_registration(path: Path, plan: Plan, *, known_units: set[str] | None = 
         raise DataError([Problem(file, f"không có trang tính «{LIST_SHEET}» (đang có: {', '.join(wb.sheetnames)}).")])
     ws = wb[LIST_SHEET]
     problems: list[Problem] = []
-    cells = _Cells(file, LIST_SHEET, problems)
+    cells = CellReader(file, LIST_SHEET, problems)
 
     info = _read_info(ws, cells, known_units)
     header_row, columns = _find_columns(ws, cells)
@@ -275,7 +186,7 @@ def read_registration(path: Path, plan: Plan, *, known_units: set[str] | None = 
                         entries=tuple(entries), sent_cell=info["_sent_cell"])
 
 
-def _read_info(ws, cells: _Cells, known_units) -> dict:
+def _read_info(ws, cells: CellReader, known_units) -> dict:
     info = {}
     labels = {match_key(label): (key, kind) for label, key, kind in INFO}
     found = {}
@@ -303,11 +214,11 @@ def _read_info(ws, cells: _Cells, known_units) -> dict:
     return info
 
 
-def _find_columns(ws, cells: _Cells):
+def _find_columns(ws, cells: CellReader):
     """Locate the header row (by its 'STT' cell) and map each expected column."""
     header_row = None
     for row in ws.iter_rows(min_row=1, max_row=30, max_col=1):
-        if isinstance(row[0].value, str) and _header_key(row[0].value) == "stt":
+        if isinstance(row[0].value, str) and header_key(row[0].value) == "stt":
             header_row = row[0].row
             break
     if header_row is None:
@@ -316,23 +227,23 @@ def _find_columns(ws, cells: _Cells):
     present = {}
     for cell in ws[header_row]:
         if isinstance(cell.value, str) and cell.value.strip():
-            present[_header_key(cell.value)] = cell
+            present[header_key(cell.value)] = cell
     columns = {}
     for position, spec in enumerate(COLUMNS, start=1):
-        cell = present.get(_header_key(spec.header))
+        cell = present.get(header_key(spec.header))
         if cell is not None:
             columns[spec.key] = cell.column
             continue
         at = ws.cell(header_row, position)
-        expected = {_header_key(c.header) for c in COLUMNS}
-        if isinstance(at.value, str) and at.value.strip() and _header_key(at.value) not in expected:
+        expected = {header_key(c.header) for c in COLUMNS}
+        if isinstance(at.value, str) and at.value.strip() and header_key(at.value) not in expected:
             cells.problem(at, f"tiêu đề cột «{clean(at.value)}» không đúng mẫu; cần là «{spec.header}».")
         else:
             cells.problems.append(Problem(cells.file, f"thiếu cột «{spec.header}» ở dòng tiêu đề.", cells.sheet, header_row))
     return header_row, columns
 
 
-def _read_entry(r: int, ws, columns: dict, cells: _Cells, plan: Plan) -> Entry | None:
+def _read_entry(r: int, ws, columns: dict, cells: CellReader, plan: Plan) -> Entry | None:
     before = len(cells.problems)
     values = {}
     for spec in COLUMNS:

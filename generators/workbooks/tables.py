@@ -14,8 +14,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from .errors import DataError, Problem
-from .excel import _Cells, _header_key
+from generators.core.errors import DataError, Problem
+from generators.core.files import atomic_path
+from generators.workbooks.cells import CellReader, header_key
 
 
 @dataclass(frozen=True)
@@ -65,11 +66,8 @@ def write_tables(path: Path, tables: list[Table], rows: dict[str, list[dict]] | 
                 if col.kind == "date":
                     cell.number_format = "DD/MM/YYYY"
         ws.freeze_panes = ws.cell(HEADER_ROW + 1, 1)
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    wb.save(tmp)
-    tmp.replace(path)
+    with atomic_path(path) as tmp:
+        wb.save(tmp)
 
 
 def read_tables(path: Path, tables: list[Table], display: str | None = None) -> dict[str, list[dict]]:
@@ -86,12 +84,12 @@ def read_tables(path: Path, tables: list[Table], display: str | None = None) -> 
             problems.append(Problem(file, f"thiếu trang tính «{table.sheet}»."))
             continue
         ws = wb[table.sheet]
-        cells = _Cells(file, table.sheet, problems)
-        present = {_header_key(str(c.value)): c.column for c in ws[HEADER_ROW] if c.value}
+        cells = CellReader(file, table.sheet, problems)
+        present = {header_key(str(c.value)): c.column for c in ws[HEADER_ROW] if c.value}
         columns = {}
         for col in table.columns:
-            if _header_key(col.header) in present:
-                columns[col.key] = present[_header_key(col.header)]
+            if header_key(col.header) in present:
+                columns[col.key] = present[header_key(col.header)]
             else:
                 problems.append(Problem(file, f"thiếu cột «{col.header}» ở dòng tiêu đề.", table.sheet, HEADER_ROW))
         rows = []

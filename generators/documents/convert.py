@@ -16,7 +16,8 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import ConversionError
+from generators.core.errors import ConversionError
+from generators.core.files import atomic_path
 
 PDFA2_FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
 
@@ -141,7 +142,5 @@ def _complete_pdf(path: Path) -> bool:
 
 def _install(produced: Path, target: Path) -> None:
     """Copy next to the target, then rename: the PDF appears whole or not at all."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    shutil.copyfile(produced, tmp)
-    os.replace(tmp, target)
+    with atomic_path(target) as tmp:
+        shutil.copyfile(produced, tmp)

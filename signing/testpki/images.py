@@ -12,27 +12,21 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from generators.core.files import atomic_path
+from generators.core.fonts import font_file
+
 BLUE = (20, 50, 170, 255)
 RED = (215, 25, 32, 255)
 DPI = 300
-_FONT_DIRS = ("/usr/share/fonts/truetype/liberation2", "/usr/share/fonts/truetype/liberation")
-
 
 def _font(name: str, px: int):
-    for folder in _FONT_DIRS:
-        path = Path(folder) / name
-        if path.exists():
-            return ImageFont.truetype(str(path), px)
-    raise FileNotFoundError(f"{name}: install fonts-liberation2")
+    return ImageFont.truetype(str(font_file(name)), px)
 
 
 def _save(img: Image.Image, path: Path, dpi: int) -> Path:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    img.save(tmp, format="PNG", dpi=(dpi, dpi))
-    tmp.replace(path)
-    return path
+    with atomic_path(path) as tmp:
+        img.save(tmp, format="PNG", dpi=(dpi, dpi))
+    return Path(path)
 
 
 def signature_png(name: str, path: Path, width_mm: float = 50, height_mm: float = 20) -> Path:

@@ -9,13 +9,14 @@ qpdf (pikepdf), which keeps objects as they are and only rewrites the xref.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import struct
 import zlib
 from pathlib import Path
 
 import pikepdf
+
+from generators.core.files import atomic_path
 
 _XMP_DATES = re.compile(rb"(<xmp:(?:CreateDate|ModifyDate|MetadataDate)>)[^<]*(<)")
 
@@ -24,8 +25,7 @@ def normalize_pdf(path: Path, created: dt.datetime) -> None:
     """Set every creation time to `created` (aware datetime) and derive /ID from the content."""
     utc = created.astimezone(dt.timezone.utc)
     path = Path(path)
-    tmp = path.with_name(f".{path.name}.norm.tmp")
-    with pikepdf.open(path) as pdf:
+    with pikepdf.open(path) as pdf, atomic_path(path) as tmp:
         for intent in pdf.Root.get("/OutputIntents", []):
             profile = intent.get("/DestOutputProfile")
             if profile is not None:
@@ -46,4 +46,3 @@ def normalize_pdf(path: Path, created: dt.datetime) -> None:
             meta.write(_XMP_DATES.sub(lambda m: m.group(1) + iso + m.group(2), meta.read_bytes()))
         pdf.save(tmp, deterministic_id=True, compress_streams=False,
                  object_stream_mode=pikepdf.ObjectStreamMode.preserve)
-    os.replace(tmp, path)

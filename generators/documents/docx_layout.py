@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, Twips
+
+from generators.core.fonts import serif
 
 FONT = "Times New Roman"
 A4 = (Mm(210), Mm(297))
@@ -24,20 +25,11 @@ MOTTO = "Độc lập - Tự do - Hạnh phúc"
 RULE_STYLE = "TD Rule"  # paragraphs drawing the short solid lines under components
 RULE_RATIO = 0.4  # agency and summary lines: 1/3 to 1/2 of the text, here 40 %
 
-_FONT_DIRS = ("/usr/share/fonts/truetype/liberation2", "/usr/share/fonts/truetype/liberation")
-
-
 @lru_cache(maxsize=None)
 def _font(bold: bool, italic: bool, size: float):
     from PIL import ImageFont
 
-    name = "LiberationSerif-" + {(False, False): "Regular", (True, False): "Bold", (False, True): "Italic",
-                                 (True, True): "BoldItalic"}[(bold, italic)] + ".ttf"
-    for folder in _FONT_DIRS:
-        path = Path(folder) / name
-        if path.exists():
-            return ImageFont.truetype(str(path), size=int(size * 20))
-    raise FileNotFoundError(f"{name} not found: install fonts-liberation2")
+    return ImageFont.truetype(str(serif(bold, italic)), size=int(size * 20))
 
 
 def text_width_pt(text: str, size: float, bold: bool = False, italic: bool = False) -> float:

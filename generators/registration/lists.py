@@ -4,9 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import DataError, Problem
-from .excel import read_registration
-from .model import Province, Registration
+from generators.core.errors import DataError, Problem
+from generators.core.model import Province, Registration
+from generators.workbooks.registration import read_registration
 
 
 @dataclass

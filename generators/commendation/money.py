@@ -8,7 +8,8 @@ from pathlib import Path
 
 import yaml
 
-from .errors import ConfigError
+from generators.core.clock import in_period
+from generators.core.errors import ConfigError
 
 
 @dataclass(frozen=True)
@@ -28,9 +29,7 @@ class MoneyTable:
 
     def base_salary_on(self, day: dt.date) -> dict:
         for s in self.salaries:
-            start = s.get("valid_from")
-            end = s.get("valid_to")
-            if (start is None or start <= day) and (end is None or day <= end):
+            if in_period(day, s.get("valid_from"), s.get("valid_to")):
                 return s
         raise ConfigError(f"money.yaml: không có mức lương cơ sở áp dụng ngày {day:%d/%m/%Y}.")
 

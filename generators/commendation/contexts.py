@@ -4,10 +4,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from .contexts import _header, lower_first, punctuate_list
-from .model import Province, Unit
-from .text import short_date
-from .vnwords import money_figures, money_words
+from generators.core.model import Province, Unit
+from generators.core.text import short_date
+from generators.core.vnwords import money_figures, money_words
+from generators.documents.heading import heading, lower_first, punctuate_list
 
 CEREMONY = "kỷ niệm Ngày Thi đua yêu nước 11/6"
 
@@ -38,7 +38,7 @@ def _counts(candidates) -> list[str]:
 def ttr_context(province: Province, rnd) -> dict:
     board = province.unit(rnd.meta["board"])
     day = rnd.date("proposal")
-    ctx = _header(board, day.year)
+    ctx = heading(board, day.year)
     units = {c.verdict.proposal.unit for c in rnd.candidates}
     eligible = [c for c in rnd.candidates if c.verdict.eligible]
     minutes = rnd.date("minutes")
@@ -77,7 +77,7 @@ def bb_context(province: Province, rnd) -> dict:
     council = rnd.council
     unit = council_unit(province, rnd)
     day = rnd.date("minutes")
-    ctx = _header(unit, day.year)
+    ctx = heading(unit, day.year)
     present = [m for m in council.members if m.present]
     ctx.update({
         "summary": f"Họp Hội đồng Thi đua - Khen thưởng tỉnh xét khen thưởng nhân dịp {CEREMONY}/{rnd.year}",
@@ -113,7 +113,7 @@ def bb_context(province: Province, rnd) -> dict:
 def qd_context(province: Province, rnd, ttr_notation: str, ttr_date: dt.date) -> dict:
     decider = province.unit(rnd.meta["decider"])
     day = rnd.date("decision")
-    ctx = _header(decider, day.year)
+    ctx = heading(decider, day.year)
     awardees = rnd.awardees
     unconfirmed = sorted({c.reward.source for c in awardees if c.reward and not c.reward.confirmed})
     missing = [c for c in awardees if c.reward is None]

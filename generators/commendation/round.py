@@ -7,12 +7,12 @@ from pathlib import Path
 
 import yaml
 
-from generators.achievements import Records
-from generators.commendation_data import load_council, load_proposals, load_records
-from generators.council import Council, VoteResult, tally
-from generators.eligibility import RuleBook, Verdict, apply_caps, judge, load_rulebook
-from generators.errors import ConfigError
-from generators.money import MoneyTable, Reward, load_money
+from generators.commendation.council import Council, VoteResult, tally
+from generators.commendation.eligibility import RuleBook, Verdict, apply_caps, judge, load_rulebook
+from generators.commendation.money import MoneyTable, Reward, load_money
+from generators.commendation.records import Records
+from generators.core.errors import ConfigError
+from generators.workbooks.commendation import load_council, load_proposals, load_records
 
 
 @dataclass

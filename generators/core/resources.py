@@ -1,0 +1,27 @@
+"""Folders shipped with thidua (templates, the sample province): package resources once installed.
+
+In a wheel they are the packages `generators.documents.template_files` and
+`thidua.sample_data` (see pyproject.toml); in a checkout or an editable install
+they are the repository's top-level `templates/` and `data/`.
+"""
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+CHECKOUT = Path(__file__).resolve().parents[2]
+
+
+def bundled_folder(package: str, checkout_folder: str) -> Path:
+    try:
+        return Path(str(files(package)))
+    except ModuleNotFoundError:
+        return CHECKOUT / checkout_folder
+
+
+def templates_folder() -> Path:
+    return bundled_folder("generators.documents.template_files", "templates")
+
+
+def sample_data_folder() -> Path:
+    return bundled_folder("thidua.sample_data", "data")
