@@ -22,7 +22,8 @@ sys.path.insert(0, str(ROOT))
 
 from generators.documents.convert import PDFA2_FILTER, Converter, ConverterConfig  # noqa: E402
 from generators.documents.render import render_docx, template_path  # noqa: E402
-from thidua.cycle import check, plan_documents  # noqa: E402
+from thidua.settings import Settings  # noqa: E402
+from thidua.workflows.registration import check, plan_documents  # noqa: E402
 
 
 def cold_convert(docx: Path, outdir: Path, profile: Path) -> None:
@@ -38,7 +39,8 @@ def main() -> None:
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="thidua-bench-"))
     try:
-        province, data, findings = check(ROOT / "data", args.year)
+        checked = check(Settings(data=ROOT / "data", out=work / "out", year=args.year))
+        province, data, findings = checked.province, checked.data, checked.findings
         planned = plan_documents(province, data, findings, work / "out")
         n = len(planned)
 

@@ -19,27 +19,30 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dispatch.register import Entry, Register  # noqa: E402
+from dispatch.record import IssuedDocument, SignerInfo  # noqa: E402
+from dispatch.register import open_register  # noqa: E402
 from generators.core.config import load_province  # noqa: E402
 from signing import fields  # noqa: E402
 from signing.keys import Pkcs12Key, load_pkcs12  # noqa: E402
 from signing.pades import SignatureRequest, sign_file  # noqa: E402
 from signing.placement import find_placement  # noqa: E402
 from signing.verify import verify  # noqa: E402
-from thidua.cycle import run_round  # noqa: E402
-from thidua.office import init_pki, issue_as_office  # noqa: E402
+from thidua.settings import Settings  # noqa: E402
+from thidua.workflows.office import issue_as_office  # noqa: E402
+from thidua.workflows.pki import init_pki  # noqa: E402
+from thidua.workflows.registration import generate  # noqa: E402
 
 
 def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="thidua-bench-sign-"))
     password = b"bench"
     try:
-        result = run_round(ROOT / "data", work / "out", 2024, show_progress=False)
+        result = generate(Settings(data=ROOT / "data", out=work / "out", year=2024))
         province = load_province(ROOT / "data")
         t0 = time.perf_counter()
         layout = init_pki(province, work / "pki", password, sorted({d.unit for d in result.documents}))
         t_pki = time.perf_counter() - t0
-        register = Register(work / "so.sqlite")
+        register = open_register(work / "so.sqlite")
         times = {"placement": 0.0, "leader signing": 0.0, "issuance": 0.0, "validation": 0.0}
         passed = 0
         for d in result.documents:
@@ -66,7 +69,8 @@ def main() -> None:
         t = time.perf_counter()
         for i in range(200):  # the register alone: allocation + entry, one transaction each
             with register.allocation("BENCH", 2024) as a:
-                a.record(Entry("BENCH", 2024, a.number, f"{a.number:02d}/KH-X", dt.date(2024, 1, 1), "KH", "A"))
+                a.record(IssuedDocument("KH", "BENCH", "A", "KH", a.number, f"{a.number:02d}/KH-X", dt.date(2024, 1, 1),
+                                         SignerInfo("A")))
         t_register = (time.perf_counter() - t) / 200
         total = sum(times.values())
         print(f"sample round 2024: {n} documents, 2 signatures each; {passed}/{n} TOTAL_PASSED")

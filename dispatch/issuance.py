@@ -18,8 +18,10 @@ from pathlib import Path
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 
-from dispatch.register import Entry, Register, format_number
-from generators.core.clock import VN
+from dispatch.record import DocumentFiles, IssuedDocument, SignerInfo, format_number
+from dispatch.register.api import Register
+from generators.core.clock import now_vn
+from generators.core.files import sha256
 from generators.core.text import month_text
 from signing import fields
 from signing.errors import DocumentStateError
@@ -43,6 +45,8 @@ class IssueRequest:
     sequence: str = ""
     tsa_url: str | None = None
     printed_year: int | None = None  # the year printed in the date line, when the caller read it
+    kind: str = ""  # KH, DS, TTr, BB, QĐ
+    signer_position: str = ""  # the signature block's authority and title lines
 
 
 def field_values(reader, number: str, day: dt.date) -> dict[str, str]:
@@ -68,7 +72,11 @@ def _check_state(reader, path: Path) -> None:
         raise DocumentStateError(f"{path.name}: còn thiếu chữ ký ở trường {', '.join(unsigned)}; chưa thể phát hành.")
 
 
-def issue(register: Register, request: IssueRequest, org_signer) -> Entry:
+def _pages(reader) -> int:
+    return int(reader.root["/Pages"]["/Count"])
+
+
+def issue(register: Register, request: IssueRequest, org_signer) -> IssuedDocument:
     src = Path(request.pdf)
     data = src.read_bytes()
     reader = PdfFileReader(io.BytesIO(data), strict=False)
@@ -94,10 +102,14 @@ def issue(register: Register, request: IssueRequest, org_signer) -> Entry:
             sign_writer(IncrementalPdfFileWriter(filled, strict=False), tmp,
                         SignatureRequest(fields.ORG_FIELD, "Phát hành", request.location, request.organisation,
                                          request.seal, request.tsa_url), org_signer)
-            entry = Entry(request.issuer, year, allocation.number, notation, request.issued_date,
-                          request.type_and_subject, request.signer, list(request.recipients), request.file_copy,
-                          note="", document=str(out), issued_at=dt.datetime.now(VN).isoformat(timespec="seconds"),
-                          sequence=request.sequence)
+            entry = IssuedDocument(
+                kind=request.kind, issuer=request.issuer, organ_name=request.organisation,
+                subject=request.type_and_subject, number=allocation.number, notation=notation,
+                issued_date=request.issued_date, signer=SignerInfo(request.signer, request.signer_position),
+                recipients=tuple(request.recipients), file_copy=request.file_copy, pages=_pages(reader),
+                sequence=request.sequence, issued_at=now_vn().isoformat(timespec="seconds"),
+                title=request.type_and_subject,
+                files=DocumentFiles(signed_pdf=src, issued_pdf=out, issued_sha256=sha256(tmp)))
             allocation.record(entry)
         os.replace(tmp, out)
         return entry

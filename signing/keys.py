@@ -1,8 +1,6 @@
-"""Signing keys: a PKCS#12 file or a PKCS#11 token. Secrets come from the environment or a prompt."""
+"""Signing keys: a PKCS#12 file or a PKCS#11 token. Secrets are passed in by the caller, never read here."""
 from __future__ import annotations
 
-import getpass
-import os
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,17 +22,6 @@ class Pkcs11Key:
     key_label: str
     cert_label: str | None = None
     chain: tuple[Path, ...] = ()  # CA certificates to ship with the signature (a token holds only the leaf)
-
-
-def secret(env_name: str, prompt: str) -> bytes:
-    """A password or PIN: from the environment variable, else asked on the terminal (never an argument)."""
-    value = os.environ.get(env_name)
-    if value is None:
-        if not os.isatty(0):
-            raise KeyAccessError(f"Chưa có mật khẩu/PIN: đặt biến môi trường {env_name} hoặc chạy trong cửa sổ lệnh "
-                                 "để nhập.")
-        value = getpass.getpass(prompt)
-    return value.encode("utf-8")
 
 
 def load_pkcs12(key: Pkcs12Key, password: bytes) -> signers.Signer:

@@ -58,20 +58,46 @@ def data_copy(tmp_path):
 @pytest.fixture(scope="session")
 def round_2024(tmp_path_factory):
     """The sample 2024 round, generated once with the real LibreOffice."""
-    from thidua.cycle import run_round
-
     out = tmp_path_factory.mktemp("out")
-    result = run_round(DATA, out, 2024, show_progress=False)
+    result = run_round(DATA, out, 2024)
     return out, result
 
 
 def small_round(base: Path, keep: set[str]):
     """A copy of the sample data keeping only some 2024 workbooks, and its round generated (real LibreOffice)."""
-    from thidua.cycle import run_round
-
     data = base / "data"
     shutil.copytree(DATA, data)
     for f in (data / "registrations" / "2024").glob("*.xlsx"):
         if f.name not in keep:
             f.unlink()
-    return data, run_round(data, base / "out", 2024, show_progress=False)
+    return data, run_round(data, base / "out", 2024)
+
+
+def run_round(data: Path, out: Path, year: int):
+    """The registration round's workflow (drafts and their manifest), as `thidua generate` runs it."""
+    from thidua.settings import Settings
+    from thidua.workflows.registration import generate
+
+    return generate(Settings(data=Path(data), out=Path(out), year=year))
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """A PostgreSQL server for the whole session, started on loopback and stopped at the end."""
+    from .pg_server import postgres_server
+
+    with postgres_server() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def register_target(request, tmp_path):
+    """An empty register on each backend: a SQLite file, or a new database on the session's PostgreSQL server."""
+    if request.param == "sqlite":
+        return tmp_path / "so-dang-ky.sqlite"
+    from .pg_server import create_database
+
+    import uuid
+
+    name = f"reg_{uuid.uuid4().hex[:16]}"
+    return create_database(request.getfixturevalue("postgres_url"), name)

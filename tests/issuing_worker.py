@@ -6,14 +6,14 @@ import os
 from pathlib import Path
 
 from dispatch.issuance import IssueRequest, issue
-from dispatch.register import Register
+from dispatch.register import open_register as Register
 from signing.keys import Pkcs12Key, load_pkcs12
 
 
 def issue_many(signed: str, p12: str, seal: str, register: str, out_dir: str, tag: str, count: int,
                issuer: str) -> None:
     org = load_pkcs12(Pkcs12Key(Path(p12)), os.environ["THIDUA_KEY_PASSWORD"].encode())
-    reg = Register(Path(register))
+    reg = Register(register)
     try:
         for i in range(count):
             out = Path(out_dir) / f"{tag}-{i:03d}.pdf"

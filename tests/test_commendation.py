@@ -66,21 +66,23 @@ def test_a_vote_by_an_unknown_member_names_the_row(tmp_path):
 
 @pytest.fixture(scope="module")
 def dossier(tmp_path_factory):
-    from thidua.dossier import council_people, produce
-    from thidua.issuing_round import make_pki, register_path
+    from generators.core.config import load_province as _load
+    from thidua.workflows.dossier import council_people, produce
+    from thidua.workflows.pki import init_pki
 
     out = tmp_path_factory.mktemp("dossier")
     rnd = load_round(DATA, 2024)
     province = load_province(DATA)
-    layout = make_pki(DATA, out, [rnd.meta["board"], rnd.meta["decider"]], PASSWORD, council_people(rnd))
-    results = produce(province, rnd, out, layout, register_path(out, 2024), PASSWORD)
-    return rnd, {doc.kind: (doc, info) for doc, info in results}, layout, out
+    layout = init_pki(_load(DATA), out / "pki", PASSWORD, sorted({rnd.meta["board"], rnd.meta["decider"]}),
+                      council_people(rnd))
+    results = produce(province, rnd, out, layout, out / "2024" / "so-dang-ky-van-ban-di.sqlite", PASSWORD)
+    return rnd, {doc.kind: doc for doc in results}, layout, out
 
 
 def test_decision_lists_exactly_the_eligible_who_passed_the_vote(dossier):
     rnd, docs, layout, out = dossier
-    doc, info = docs["QĐ"]
-    table = Docx(str(doc.docx)).tables[-1]
+    doc = docs["QĐ"]
+    table = Docx(str(doc.files.docx)).tables[-1]
     names = [row.cells[1].text for row in table.rows[1:]]
     expected = [s for s, _, eligible, _, decided in documented() if decided]
     by_id = {c.verdict.proposal.subject: c.verdict.subject.name for c in rnd.candidates}
@@ -89,8 +91,8 @@ def test_decision_lists_exactly_the_eligible_who_passed_the_vote(dossier):
 
 def test_money_in_figures_and_words(dossier):
     rnd, docs, layout, out = dossier
-    doc, info = docs["QĐ"]
-    word = Docx(str(doc.docx))
+    doc = docs["QĐ"]
+    word = Docx(str(doc.files.docx))
     rows = word.tables[-1].rows[1:]
     coefficients = {"Chiến sĩ thi đua cấp tỉnh": 3.0, "Tập thể lao động xuất sắc": 1.5,
                     "Cờ thi đua của Ủy ban nhân dân tỉnh": 8.0}
@@ -107,12 +109,12 @@ def test_money_in_figures_and_words(dossier):
     assert f"Tổng cộng: 31.500.000 đồng ({money_words(total)})." in text
     assert "Ba mươi mốt triệu năm trăm nghìn đồng" in text
     assert "chưa được xác nhận" in text  # Decree 98/2023's rates are not confirmed in the data
-    assert "Tờ trình số " + docs["TTr"][1]["notation"] in text  # the decision cites the issued proposal
+    assert "Tờ trình số " + docs["TTr"].notation in text  # the decision cites the issued proposal
 
 
 def test_minutes_show_each_vote_against_the_threshold_of_all_members(dossier):
     rnd, docs, layout, out = dossier
-    word = Docx(str(docs["BB"][0].docx))
+    word = Docx(str(docs["BB"].files.docx))
     votes = word.tables[2]
     cells = {row.cells[1].text: [c.text for c in row.cells] for row in votes.rows[1:]}
     assert cells["Dương Hữu Lộc"][3:] == ["11", "2", "84,6% / ≥ 90%", "Không đạt"]
@@ -127,16 +129,16 @@ def test_each_dossier_document_follows_decree_30_and_verifies_everywhere(dossier
     rnd, docs, layout, out = dossier
     assert set(docs) == {"BB", "TTr", "QĐ"}
     nss = nss_db(tmp_path / "nss", layout.root)
-    for kind, (doc, info) in docs.items():
-        assert check_docx(doc.docx) == [], kind
-        issued = info["issued_pdf"]
+    for kind, doc in docs.items():
+        assert check_docx(doc.files.docx) == [], kind
+        issued = doc.files.issued_pdf
         assert verify(issued, [layout.root]).indication == "TOTAL_PASSED", kind
         assert pyhanko_validate(issued, layout.root)[0] == 0, kind
         assert pdfsig_accepts(issued, nss) and qpdf_ok(issued), kind
-    assert docs["QĐ"][1]["notation"].endswith("/QĐ-UBND") and docs["TTr"][1]["notation"].endswith("/TTr-SNV")
-    assert docs["BB"][1]["signers"][:2] == [rnd.council.secretary, rnd.council.chair]
+    assert docs["QĐ"].notation.endswith("/QĐ-UBND") and docs["TTr"].notation.endswith("/TTr-SNV")
+    assert list(docs["BB"].verification.signers)[:2] == [rnd.council.secretary, rnd.council.chair]
     decider = load_province(DATA).unit(rnd.meta["decider"])
-    sig = Docx(str(docs["QĐ"][0].docx)).tables[1].cell(0, 1)
+    sig = Docx(str(docs["QĐ"].files.docx)).tables[1].cell(0, 1)
     assert [p.text for p in sig.paragraphs if p.text.strip()][:3] == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH",
                                                                       "PHÓ CHỦ TỊCH"]
     assert decider.leader.role == "deputy"

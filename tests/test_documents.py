@@ -158,14 +158,14 @@ def test_hung_libreoffice_is_killed_and_the_document_retried(tmp_path, round_202
 
 
 def test_two_runs_give_the_same_documents(tmp_path, data_copy):
-    from thidua.cycle import run_round
+    from .conftest import run_round
 
     keep = {"HD-XNINHQUOI.xlsx", "PL.xlsx", "KHOI-DN.xlsx"}
     for f in (data_copy / "registrations" / "2024").glob("*.xlsx"):
         if f.name not in keep:
             f.unlink()
-    first = run_round(data_copy, tmp_path / "a", 2024, show_progress=False)
-    second = run_round(data_copy, tmp_path / "b", 2024, show_progress=False)
+    first = run_round(data_copy, tmp_path / "a", 2024)
+    second = run_round(data_copy, tmp_path / "b", 2024)
     m1 = json.loads(first.manifest.read_text())["documents"]
     m2 = json.loads(second.manifest.read_text())["documents"]
     assert len(m1) == 4 and m1 == m2

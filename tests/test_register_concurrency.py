@@ -1,4 +1,5 @@
-"""Concurrent records offices against one register: distinct numbers, no gap, nothing left by a killed one."""
+"""Concurrent records offices issuing real documents against one register (SQLite and PostgreSQL): distinct
+numbers, no gap, nothing left by a killed one."""
 from __future__ import annotations
 
 import multiprocessing
@@ -10,10 +11,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from dispatch.register import Register
+from dispatch.register import open_register as Register
 from generators.core.config import load_province
 from signing.keys import Pkcs12Key, load_pkcs12
-from thidua.office import init_pki, sign_as_leader
+from thidua.workflows.office import sign_as_leader
+from thidua.workflows.pki import init_pki
 
 from .conftest import small_round
 from .issuing_worker import issue_many
@@ -39,9 +41,9 @@ def issued_numbers(out_dir: Path) -> dict[str, str]:
     return {p.name: PdfReader(str(p)).get_fields()["SoVanBan"]["/V"] for p in sorted(out_dir.glob("*.pdf"))}
 
 
-def test_eight_offices_fifty_documents_each(signed, tmp_path):
+def test_eight_offices_fifty_documents_each(signed, tmp_path, register_target):
     base, pdf, p12, seal = signed
-    register, out = tmp_path / "so.sqlite", tmp_path / "issued"
+    register, out = register_target, tmp_path / "issued"
     out.mkdir()
     Register(register).close()
     ctx = multiprocessing.get_context("spawn")
@@ -57,13 +59,13 @@ def test_eight_offices_fifty_documents_each(signed, tmp_path):
     assert len({e.notation for e in entries}) == 400
     in_files = issued_numbers(out)
     assert len(in_files) == 400 and len(set(in_files.values())) == 400  # every file a distinct number
-    by_document = {Path(e.document).name: f"{e.number:02d}" for e in entries}
+    by_document = {e.files.issued_pdf.name: f"{e.number:02d}" for e in entries}
     assert in_files == by_document  # and the number in each file is the register's
 
 
-def test_a_killed_issuance_leaves_no_gap_and_no_duplicate(signed, tmp_path):
+def test_a_killed_issuance_leaves_no_gap_and_no_duplicate(signed, tmp_path, register_target):
     base, pdf, p12, seal = signed
-    register, out = tmp_path / "so.sqlite", tmp_path / "issued"
+    register, out = register_target, tmp_path / "issued"
     out.mkdir()
     Register(register).close()
     ctx = multiprocessing.get_context("spawn")
@@ -82,6 +84,6 @@ def test_a_killed_issuance_leaves_no_gap_and_no_duplicate(signed, tmp_path):
     assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) >= 10
     files = issued_numbers(out)
     assert len(set(files.values())) == len(files)  # no number in two files
-    registered = {Path(e.document).name for e in entries}
+    registered = {e.files.issued_pdf.name for e in entries}
     assert set(files) <= registered  # no issued file the register does not know
     assert len(registered - set(files)) <= 1  # at most the one killed between commit and rename

@@ -14,14 +14,15 @@ from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pypdf import PdfReader
 
-from dispatch.register import Register
+from dispatch.register import open_register as Register
 from generators.core.config import load_province
 from signing import fields
 from signing.keys import Pkcs12Key, load_pkcs12
 from signing.testpki.pki import Subject, TestPki
 from signing.verify import verify
 from thidua.cli import main
-from thidua.office import init_pki, issue_as_office, sign_as_leader
+from thidua.workflows.office import issue_as_office, sign_as_leader
+from thidua.workflows.pki import init_pki
 
 from .conftest import small_round
 from .signing_helpers import nss_db, pdfsig, pdfsig_accepts, pyhanko_validate, qpdf_ok
@@ -85,7 +86,7 @@ def test_issued_pdf_is_still_pdfa(issued):
 
 
 def test_filled_fields_equal_the_register(issued):
-    entries = {e.document: e for e in issued["register"].entries()}
+    entries = {str(e.files.issued_pdf): e for e in issued["register"].entries()}
     for d in issued["docs"]:
         entry = entries[str(d["issued"])]
         values = {k: v.get("/V") for k, v in PdfReader(str(d["issued"])).get_fields().items()}

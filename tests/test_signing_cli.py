@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from dispatch.register import Register
+from dispatch.register import open_register as Register
 from thidua.cli import main
 
 from .conftest import small_round

@@ -6,7 +6,7 @@ they are the repository's top-level `templates/` and `data/`.
 """
 from __future__ import annotations
 
-from importlib.resources import files
+from importlib.util import find_spec
 from pathlib import Path
 
 CHECKOUT = Path(__file__).resolve().parents[2]
@@ -14,9 +14,12 @@ CHECKOUT = Path(__file__).resolve().parents[2]
 
 def bundled_folder(package: str, checkout_folder: str) -> Path:
     try:
-        return Path(str(files(package)))
+        spec = find_spec(package)  # a folder of data files: a namespace package, so no importlib.resources.files
     except ModuleNotFoundError:
+        spec = None
+    if spec is None or not spec.submodule_search_locations:
         return CHECKOUT / checkout_folder
+    return Path(list(spec.submodule_search_locations)[0])
 
 
 def templates_folder() -> Path:

@@ -1,4 +1,4 @@
-"""`thidua templates check`: layout rules a template breaks, and variables the data does not provide."""
+"""Checking a template (or a clerk's edit of one): layout rules it breaks, variables the data does not provide."""
 from __future__ import annotations
 
 import io
@@ -7,9 +7,10 @@ from pathlib import Path
 import jinja2
 from docxtpl import DocxTemplate
 
-from generators.documents.layout_rules import Violation
+from generators.documents.layout_rules import Violation, check_docx
 from generators.documents.render import TEMPLATES, jinja_env
-from thidua.cycle import check
+from thidua.settings import Settings
+from thidua.workflows.registration import check
 
 
 def guess_kind(path: Path) -> str | None:
@@ -19,7 +20,7 @@ def guess_kind(path: Path) -> str | None:
     return None
 
 
-def sample_context(kind: str, data_dir: Path, year: int) -> dict:
+def sample_context(kind: str, settings: Settings) -> dict:
     """The context the data gives a template of this kind (the year's first unit, or the year's round)."""
     import datetime as dt
 
@@ -27,13 +28,15 @@ def sample_context(kind: str, data_dir: Path, year: int) -> dict:
     from generators.commendation.round import load_round
     from generators.registration.contexts import ds_context, kh_context
 
-    province, data, findings = check(data_dir, year)
+    checked = check(settings)
+    province, data, findings = checked.province, checked.data, checked.findings
+    year = settings.year
     if kind == "KH":
         reg = next(iter(sorted(data.registrations.items())))[1]
         return kh_context(province, reg)
     if kind == "DS":
         return ds_context(province, year, data.registrations, findings)
-    rnd = load_round(data_dir, year)
+    rnd = load_round(settings.data, year)
     if kind == "TTr":
         return ttr_context(province, rnd)
     if kind == "BB":
@@ -62,3 +65,12 @@ def variable_problems(path: Path, context: dict) -> list[Violation]:
         except jinja2.TemplateError as exc:
             out.append(Violation("bien-mau", f"mẫu không hiển thị được với dữ liệu: {exc}."))
     return out
+
+
+def check_template(path: Path, settings: Settings, kind: str | None = None) -> tuple[str | None, list[Violation]]:
+    """The template's kind (given or guessed from its name) and every problem found; ([], kind) when conforming."""
+    problems = list(check_docx(path))
+    kind = kind or guess_kind(path)
+    if kind:
+        problems += variable_problems(path, sample_context(kind, settings))
+    return kind, problems

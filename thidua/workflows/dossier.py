@@ -9,18 +9,21 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from dispatch.register import Register
+from dispatch.record import IssuedDocument
+from dispatch.register import open_register
 from generators.commendation.contexts import bb_context, council_unit, qd_context, ttr_context
+from generators.core.clock import VN
 from generators.core.model import Province, Signer
 from generators.documents.convert import Converter
+from generators.documents.draft import Draft
 from generators.documents.pdf_normalize import normalize_pdf
 from generators.documents.render import render_docx, template_path
 from signing import fields
 from signing.keys import Pkcs12Key, load_pkcs12
+from signing.testpki.layout import PkiLayout
 from signing.testpki.pki import Subject
-from signing.verify import verify
-from thidua.cycle import VN_TZ, Document
-from thidua.office import PkiLayout, issue_as_office, sign_as_leader, sign_with_fields
+from thidua.workflows.issuing import verified, with_draft
+from thidua.workflows.office import issue_as_office, sign_as_leader, sign_with_fields
 
 CHAIR_KEY, SECRETARY_KEY = "HDTDKT-CHU-TOA", "HDTDKT-THU-KY"
 
@@ -31,40 +34,37 @@ def council_people(rnd) -> list[Subject]:
             Subject(SECRETARY_KEY, meta["secretary"], meta["name"], meta["place"])]
 
 
-def _render(kind: str, unit_code: str, title: str, ctx: dict, folder: Path, day: dt.date, author: str) -> Document:
+def _render(kind: str, unit_code: str, title: str, ctx: dict, folder: Path, day: dt.date, author: str) -> Draft:
     base = folder / f"{kind.replace('Đ', 'D')}-{day.year}-{unit_code.replace('Đ', 'D')}"
-    doc = Document(kind, unit_code, title, base.with_suffix(".docx"), base.with_suffix(".pdf"),
-                   dt.datetime.combine(day, dt.time(8, 0), VN_TZ))
+    doc = Draft(kind, unit_code, title, base.with_suffix(".docx"), base.with_suffix(".pdf"),
+                dt.datetime.combine(day, dt.time(8, 0), VN))
     render_docx(template_path(kind), ctx, doc.docx, title=title, author=author, created=doc.created)
     return doc
 
 
-def _convert(docs: list[Document], converter: Converter) -> None:
+def _convert(docs: list[Draft], converter: Converter) -> None:
     """One LibreOffice batch for the documents drafted together."""
     converter.convert([(d.docx, d.pdf) for d in docs])
     for d in docs:
         normalize_pdf(d.pdf, d.created)
 
 
-def produce(province: Province, rnd, out_dir: Path, layout: PkiLayout, register_path: Path, password: bytes,
-            converter: Converter | None = None) -> list[tuple[Document, dict]]:
+def produce(province: Province, rnd, out_dir: Path, layout: PkiLayout, register: str | Path, password: bytes,
+            converter: Converter | None = None) -> list[IssuedDocument]:
+    """BB, TTr and QĐ drafted, signed, issued and verified, in that order; their records."""
     converter = converter or Converter()
     folder = Path(out_dir) / str(rnd.year) / "khen-thuong"
     key = lambda p: load_pkcs12(Pkcs12Key(p), password)  # noqa: E731
     board, decider = province.unit(rnd.meta["board"]), province.unit(rnd.meta["decider"])
     council = council_unit(province, rnd)
     council = council.__class__(**{**council.__dict__, "leader": Signer(rnd.council.chair)})
-    register = Register(register_path)
+    register = open_register(register)
     results = []
 
-    def finish(doc: Document, unit, org_code: str, signed: Path, day: dt.date):
-        issued = doc.pdf.with_name(doc.pdf.stem + ".issued.pdf")
-        entry = issue_as_office(unit, signed, issued, register, key(layout.org_p12(org_code)),
-                                layout.seal_image(org_code), day)
-        report = verify(issued, [layout.root])
-        results.append((doc, {"issued_pdf": issued, "signed_pdf": signed, "number": f"{entry.number:02d}",
-                              "notation": entry.notation, "issued_date": entry.issued_date.isoformat(),
-                              "signers": [s.signer for s in report.signatures], "verify": report.indication}))
+    def finish(doc: Draft, unit, org_code: str, signed: Path, day: dt.date) -> IssuedDocument:
+        entry = issue_as_office(unit, signed, doc.issued_pdf, register, key(layout.org_p12(org_code)),
+                                layout.seal_image(org_code), day, kind=doc.kind)
+        results.append(with_draft(verified(entry, [layout.root]), doc))
         return entry
 
     try:
@@ -77,7 +77,7 @@ def produce(province: Province, rnd, out_dir: Path, layout: PkiLayout, register_
 
         # Minutes: the secretary and the chair sign; issued under the council's ký hiệu with the committee's seal.
         day = rnd.date("minutes")
-        signed = bb.pdf.with_name(bb.pdf.stem + ".signed.pdf")
+        signed = bb.signed_pdf
         sign_with_fields(bb.pdf, signed, rnd.council.chair, ["CHỦ TỌA"], decider.kind.seal_mm, council.place, [
             (fields.SECRETARY_FIELD, rnd.council.secretary, key(layout.leader_p12(SECRETARY_KEY)),
              layout.signature_image(SECRETARY_KEY)),
@@ -88,7 +88,7 @@ def produce(province: Province, rnd, out_dir: Path, layout: PkiLayout, register_
 
         # Proposal by Sở Nội vụ.
         day = rnd.date("proposal")
-        signed = ttr.pdf.with_name(ttr.pdf.stem + ".signed.pdf")
+        signed = ttr.signed_pdf
         sign_as_leader(board, ttr.pdf, signed, key(layout.leader_p12(board.code)), layout.signature_image(board.code))
         ttr_entry = finish(ttr, board, board.code, signed, day)
 
@@ -97,7 +97,7 @@ def produce(province: Province, rnd, out_dir: Path, layout: PkiLayout, register_
         qd = _render("QĐ", decider.code, f"Quyết định khen thưởng năm {rnd.year}",
                      qd_context(province, rnd, ttr_entry.notation, ttr_entry.issued_date), folder, day, decider.name)
         _convert([qd], converter)
-        signed = qd.pdf.with_name(qd.pdf.stem + ".signed.pdf")
+        signed = qd.signed_pdf
         sign_as_leader(decider, qd.pdf, signed, key(layout.leader_p12(decider.code)),
                        layout.signature_image(decider.code))
         finish(qd, decider, decider.code, signed, day)

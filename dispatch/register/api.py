@@ -1,0 +1,138 @@
+"""The register's interface: allocate the next number and record the entry in one transaction.
+
+Numbers run per issuer, per calendar year and per sequence, from 1. The number is
+allocated inside the same write transaction that records the entry, so concurrent
+issuers never share one, and a failed or killed issuance rolls back and consumes none.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from abc import ABC, abstractmethod
+from contextlib import AbstractContextManager
+from pathlib import Path
+
+from dispatch.record import DocumentFiles, IssuedDocument, SignerInfo
+from dispatch.register import schema
+
+# The register's columns, in the order every backend writes and reads them.
+COLUMNS = ("issuer", "year", "sequence", "number", "notation", "issued_date", "type_and_subject", "signer",
+           "recipients", "file_copy", "copies", "note", "document", "issued_at", "kind", "organ_name",
+           "signer_position", "pages", "sha256")
+
+
+def to_row(doc: IssuedDocument) -> tuple:
+    return (doc.issuer, doc.year, doc.sequence, doc.number, doc.notation, doc.issued_date.isoformat(), doc.subject,
+            doc.signer.full_name, "\n".join(doc.recipients), doc.file_copy, doc.copies, doc.description,
+            str(doc.files.issued_pdf or ""), doc.issued_at, doc.kind, doc.organ_name, doc.signer.position, doc.pages,
+            doc.files.issued_sha256)
+
+
+def from_row(row) -> IssuedDocument:
+    r = dict(zip(COLUMNS, row))
+    return IssuedDocument(
+        kind=r["kind"], issuer=r["issuer"], organ_name=r["organ_name"], subject=r["type_and_subject"],
+        number=r["number"], notation=r["notation"], issued_date=dt.date.fromisoformat(r["issued_date"]),
+        signer=SignerInfo(r["signer"], r["signer_position"]),
+        recipients=tuple(r["recipients"].split("\n")) if r["recipients"] else (), file_copy=r["file_copy"],
+        pages=r["pages"], copies=r["copies"], description=r["note"] or "", sequence=r["sequence"],
+        issued_at=r["issued_at"], title=r["type_and_subject"],
+        files=DocumentFiles(issued_pdf=Path(r["document"]) if r["document"] else None, issued_sha256=r["sha256"]))
+
+
+class Allocation(ABC):
+    """The number held under the register's lock until the block that asked for it ends."""
+
+    number: int
+
+    @abstractmethod
+    def record(self, doc: IssuedDocument) -> None:
+        """Write the entry; it must carry the allocated number."""
+
+
+class Register(ABC):
+    """An outgoing register; use as a context manager or call close()."""
+
+    @abstractmethod
+    def allocation(self, issuer: str, year: int, sequence: str = "") -> AbstractContextManager[Allocation]:
+        """Hold the write lock for this sequence; yield the next number; commit only if the block succeeds."""
+
+    @abstractmethod
+    def entries(self, issuer: str | None = None, year: int | None = None) -> list[IssuedDocument]:
+        """Entries in register order (issuer, year, sequence, number)."""
+
+    @abstractmethod
+    def schema_version(self) -> int: ...
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def check_allocated(doc: IssuedDocument, number: int) -> None:
+    if doc.number != number:
+        raise ValueError("the entry must carry the allocated number")
+
+
+def select_query(placeholder: str, issuer: str | None, year: int | None) -> tuple[str, list]:
+    query, args = f"SELECT {', '.join(COLUMNS)} FROM outgoing WHERE 1=1", []
+    if issuer:
+        query += f" AND issuer={placeholder}"
+        args.append(issuer)
+    if year:
+        query += f" AND year={placeholder}"
+        args.append(year)
+    return query + " ORDER BY issuer, year, sequence, number", args
+
+
+def insert_query(placeholder: str) -> str:
+    return f"INSERT INTO outgoing ({', '.join(COLUMNS)}) VALUES ({', '.join([placeholder] * len(COLUMNS))})"
+
+
+class SqlRegister(Register):
+    """What both SQL backends share; a subclass opens `_db` (a DB-API connection with `execute`)."""
+
+    placeholder = "?"
+    _db = None
+
+    def _apply_migrations(self) -> None:
+        """Inside the caller's transaction and lock: bring the schema to the latest version."""
+        p = self.placeholder
+        self._db.execute(schema.VERSION_TABLE)
+        current = self.schema_version()
+        for version, statements in schema.pending(current):
+            for sql in statements:
+                self._db.execute(sql)
+            current = version
+        self._db.execute("DELETE FROM schema_version")
+        self._db.execute(f"INSERT INTO schema_version (version) VALUES ({p})", (current,))
+
+    def _next_number(self, issuer: str, year: int, sequence: str) -> int:
+        p = self.placeholder
+        (last,) = self._db.execute(f"SELECT COALESCE(MAX(number), 0) FROM outgoing WHERE issuer={p} AND year={p} "
+                                   f"AND sequence={p}", (issuer, year, sequence)).fetchone()
+        return last + 1
+
+    def schema_version(self) -> int:
+        row = self._db.execute("SELECT MAX(version) FROM schema_version").fetchone()
+        return row[0] or 0
+
+    def entries(self, issuer: str | None = None, year: int | None = None) -> list[IssuedDocument]:
+        query, args = select_query(self.placeholder, issuer, year)
+        return [from_row(r) for r in self._db.execute(query, args).fetchall()]
+
+    def close(self) -> None:
+        self._db.close()
+
+
+class SqlAllocation(Allocation):
+    def __init__(self, register: SqlRegister, number: int):
+        self._register, self.number = register, number
+
+    def record(self, doc: IssuedDocument) -> None:
+        check_allocated(doc, self.number)
+        self._register._db.execute(insert_query(self._register.placeholder), to_row(doc))

@@ -1,0 +1,67 @@
+"""A wheel built from the repository, installed into a fresh virtual environment outside it, runs the demo."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _run(cmd, cwd, timeout=600, env=None):
+    return subprocess.run([str(c) for c in cmd], cwd=cwd, capture_output=True, text=True, timeout=timeout, env=env)
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory):
+    base = tmp_path_factory.mktemp("wheel")
+    built = _run([sys.executable, "-m", "build", "--wheel", "--outdir", base / "dist", ROOT], base)
+    assert built.returncode == 0, built.stdout[-2000:] + built.stderr[-2000:]
+    [wheel] = list((base / "dist").glob("thidua-*.whl"))
+    venv = base / "venv"
+    assert _run([sys.executable, "-m", "venv", venv], base).returncode == 0
+    python = venv / "bin" / "python"
+    purelib = Path(_run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], base)
+                   .stdout.strip())
+    # The dependencies come from the test environment's site-packages (a path, so its .pth files, among them
+    # the checkout's editable install, are not processed); thidua itself only from the wheel.
+    (purelib / "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    inst = _run([python, "-m", "pip", "install", "--no-deps", "--no-index", wheel], base)
+    assert inst.returncode == 0, inst.stdout[-2000:] + inst.stderr[-2000:]
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("THIDUA_", "PYTHON"))}
+    return base, venv, env
+
+
+def test_the_wheel_carries_templates_sample_data_and_migrations(installed):
+    base, venv, env = installed
+    probe = _run([venv / "bin" / "python", "-c",
+                  "import thidua, generators, json; from generators.core.resources import templates_folder, "
+                  "sample_data_folder; from dispatch.register.migrations import latest; "
+                  "t, d = templates_folder(), sample_data_folder(); print(json.dumps([thidua.__file__, str(t), "
+                  "str(d), sorted(p.name for p in t.glob('*.docx')), len(list(d.glob('registrations/*/*.xlsx'))), "
+                  "latest()]))"], base, env=env)
+    assert probe.returncode == 0, probe.stderr
+    module, templates, data, docx, workbooks, migration = json.loads(probe.stdout)
+    for path in (module, templates, data):
+        assert str(venv) in path and str(ROOT) not in path
+    assert len(docx) == 5 and workbooks == len(list((ROOT / "data" / "registrations").glob("*/*.xlsx")))
+    assert migration >= 2
+
+
+def test_the_installed_command_runs_the_demo_outside_the_repository(installed):
+    base, venv, env = installed
+    data = base / "tinh"
+    shutil.copytree(ROOT / "data", data)
+    run = _run([venv / "bin" / "thidua", "--data", data, "demo", "--out", base / "out", "--quiet"], base, 900, env)
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    manifest = json.loads((base / "out" / "2024" / "manifest.json").read_text())
+    assert len(manifest["documents"]) >= 37
+    assert {d["verify"] for d in manifest["documents"]} == {"TOTAL_PASSED"}
+    check = _run([venv / "bin" / "thidua", "check", "--year", "2023"], base, 300, env)  # the bundled sample data
+    assert check.returncode == 0, check.stdout[-2000:] + check.stderr[-2000:]

@@ -1,0 +1,82 @@
+"""What the command line prints about results: Vietnamese, for the clerk and the board."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from generators.registration.rules import RULE_TITLES
+
+
+def check_report(checked) -> str:
+    province, data, findings = checked.province, checked.data, checked.findings
+    entries = sum(len(r.entries) for r in data.registrations.values())
+    lines = [f"KIỂM TRA DANH SÁCH ĐĂNG KÝ NĂM {data.year} THEO KẾ HOẠCH SỐ {province.plan.notation}",
+             f"Đã đọc {len(data.registrations)} danh sách hợp lệ, gồm {entries} mô hình, tập thể, cá nhân.", ""]
+    by_rule = defaultdict(list)
+    for f in findings:
+        by_rule[f.rule].append(f)
+    for rule, items in by_rule.items():
+        lines.append(f"{RULE_TITLES.get(rule, rule).upper()} ({len(items)})")
+        for f in items:
+            lines.append(f"  - {f.message}")
+            if f.where:
+                lines.append(f"    tại: {f.where}")
+        lines.append("")
+    if findings:
+        lines.append(f"Kết quả: {len(findings)} vấn đề cần xử lý.")
+    else:
+        lines.append("Kết quả: mọi danh sách đều đúng quy định của kế hoạch.")
+    return "\n".join(lines)
+
+
+def eligibility_text(rnd) -> str:
+    lines = [f"XÉT ĐIỀU KIỆN KHEN THƯỞNG NĂM {rnd.year} (thành tích năm {rnd.meta.get('achievement_year', rnd.year)})", ""]
+    for i, c in enumerate(rnd.candidates, start=1):
+        v = c.verdict
+        name = v.subject.name if v.subject else v.proposal.subject
+        lines.append(f"{i}. {name} ({v.proposal.subject}) - {v.award_name}, do {v.proposal.unit} đề nghị "
+                     f"ngày {v.proposal.date:%d/%m/%Y}")
+        lines.append(f"   {'ĐỦ ĐIỀU KIỆN' if v.eligible else 'KHÔNG ĐỦ ĐIỀU KIỆN'} - quy tắc {v.rule}; căn cứ {v.basis}")
+        for r in v.reasons:
+            lines.append(f"   - {r}")
+        lines.append(f"   Hội đồng: {c.vote.text()}")
+    awarded = rnd.awardees
+    lines += ["", f"Kết quả: {sum(c.verdict.eligible for c in rnd.candidates)}/{len(rnd.candidates)} đủ điều kiện; "
+                  f"{len(awarded)} được Hội đồng thông qua và đưa vào dự thảo quyết định."]
+    return "\n".join(lines)
+
+
+def generated_summary(result, elapsed: float) -> str:
+    kinds: dict[str, int] = {}
+    for d in result.documents:
+        kinds[d.kind] = kinds.get(d.kind, 0) + 1
+    parts = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
+    return (f"Đã tạo {len(result.documents)} văn bản ({parts}), mỗi văn bản một tệp DOCX và một tệp PDF/A-2b, "
+            f"trong {elapsed:.1f} giây ({result.conversion_processes} tiến trình LibreOffice, "
+            f"{result.conversion_restarts} lần khởi động lại).")
+
+
+def money(amount: int) -> str:
+    return f"{amount:,}".replace(",", ".")
+
+
+def demo_summary(result) -> str:
+    lines = [check_report(result.checked), f"Đã ghi kết quả kiểm tra vào {result.findings_xlsx}", "",
+             generated_summary(result.drafted, result.timings["generate"])]
+    if result.checked.findings:
+        lines.append(f"Lưu ý: {len(result.checked.findings)} vấn đề ở bước kiểm tra đã được ghi chú trong danh sách "
+                     f"tổng hợp.")
+    if result.random_password:
+        lines.append("(Chưa đặt THIDUA_KEY_PASSWORD: khóa thử nghiệm được bảo vệ bằng mật khẩu ngẫu nhiên, "
+                     "không lưu lại.)")
+    round_docs = len(result.drafted.documents)
+    lines.append(f"Đã ký và phát hành {round_docs} văn bản trong {result.timings['issue']:.1f} giây.")
+    if result.commendation:
+        rnd = result.commendation
+        lines += ["", eligibility_text(rnd).splitlines()[-1], f"Đã ghi kết quả xét vào {result.eligibility_xlsx}"]
+        for doc in result.issued[round_docs:]:
+            lines.append(f"  {doc.notation} ngày {doc.issued_date.isoformat()}: {doc.title} - "
+                         f"{doc.verification.indication}")
+        lines.append(f"  Tổng tiền thưởng: {money(rnd.total)} đồng")
+    lines += ["", f"Kiểm tra chữ ký: {result.passed}/{len(result.issued)} văn bản TOTAL_PASSED.",
+              f"Danh mục: {result.manifest}"]
+    return "\n".join(lines)

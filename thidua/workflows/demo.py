@@ -1,0 +1,94 @@
+"""The whole sample round, as `make demo` runs it: check, draft, sign and issue, then the commendation dossier.
+
+The province is loaded once; the register is created once before the signing
+workers start; the manifest is written once, at the end, from the issued records.
+"""
+from __future__ import annotations
+
+import secrets
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dispatch.record import IssuedDocument
+from dispatch.register import is_server_url, open_register
+from generators.commendation.round import Round
+from generators.core.config import load_province
+from generators.workbooks.reports import write_eligibility_xlsx
+from thidua.settings import Settings
+from thidua.workflows import commendation, dossier, registration
+from thidua.workflows.issuing import sign_and_issue
+from thidua.workflows.manifest import write_issued_manifest
+from thidua.workflows.observer import Observer, Silent
+from thidua.workflows.pki import init_pki
+
+
+@dataclass
+class DemoResult:
+    checked: registration.CheckResult
+    drafted: registration.RoundResult
+    findings_xlsx: Path
+    issued: list[IssuedDocument] = field(default_factory=list)
+    commendation: Round | None = None
+    eligibility_xlsx: Path | None = None
+    random_password: bool = False
+    timings: dict[str, float] = field(default_factory=dict)
+    manifest: Path | None = None
+
+    @property
+    def passed(self) -> int:
+        return sum(1 for d in self.issued if d.verification and d.verification.indication == "TOTAL_PASSED")
+
+    @property
+    def ok(self) -> bool:
+        return self.passed == len(self.issued)
+
+
+def _fresh_register(settings: Settings) -> str | Path:
+    """The demo replays the year: a SQLite register of the output folder starts empty."""
+    target = settings.register_target
+    if not is_server_url(target):
+        path = Path(str(target).removeprefix("sqlite://"))
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    open_register(target).close()  # schema created once, before the workers start
+    return target
+
+
+def run_demo(settings: Settings, observer: Observer | None = None) -> DemoResult:
+    observer = observer or Silent()
+    province = load_province(settings.data)
+
+    observer.step(f"Bước 1: kiểm tra danh sách đăng ký năm {settings.year}")
+    xlsx = settings.year_dir / "ket-qua-kiem-tra.xlsx"
+    checked = registration.check(settings, province, xlsx=xlsx)
+
+    observer.step("Bước 2: tạo kế hoạch của từng đơn vị và danh sách tổng hợp của tỉnh")
+    start = time.monotonic()
+    drafted = registration.generate(settings, checked=checked, observer=observer, manifest=False)
+    result = DemoResult(checked, drafted, xlsx)
+    result.timings["generate"] = time.monotonic() - start
+
+    rnd = commendation.eligibility(settings) if commendation.has_round(settings) else None
+    observer.step("Bước 3: lãnh đạo ký, văn thư cấp số và phát hành (PKI thử nghiệm trong out/pki)")
+    password = settings.key_password
+    if password is None:
+        password, result.random_password = secrets.token_urlsafe(24).encode(), True
+    start = time.monotonic()
+    units = [d.unit for d in drafted.documents] + ([rnd.meta["board"], rnd.meta["decider"]] if rnd else [])
+    layout = init_pki(province, settings.pki_folder, password, sorted(set(units)),
+                      dossier.council_people(rnd) if rnd else [])
+    register = _fresh_register(settings)
+    result.issued = sign_and_issue(settings.data, drafted.documents, password, layout, register, settings.workers,
+                                   settings.tsa_url)
+    result.timings["issue"] = time.monotonic() - start
+
+    if rnd:
+        observer.step(f"Bước 4: xét khen thưởng năm {settings.year}, Hội đồng biểu quyết, tờ trình, biên bản, "
+                      f"quyết định")
+        result.commendation = rnd
+        result.eligibility_xlsx = settings.year_dir / "ket-qua-xet-khen-thuong.xlsx"
+        write_eligibility_xlsx(result.eligibility_xlsx, rnd)
+        result.issued += dossier.produce(province, rnd, settings.out, layout, register, password)
+    result.manifest = write_issued_manifest(settings.out, settings.year, result.issued, [layout.root])
+    return result

@@ -1,0 +1,129 @@
+"""E-office steps for one document: the leader's signature, issuance by the records office."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from contextlib import nullcontext
+from pathlib import Path
+from typing import Union
+
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pypdf import PdfReader
+
+from dispatch.issuance import IssueRequest, issue, issue_annex
+from dispatch.record import IssuedDocument
+from dispatch.register import Register, open_register
+from generators.core.config import load_province
+from generators.core.errors import ThiduaError
+from generators.core.model import Unit
+from signing import fields
+from signing.errors import KeyAccessError
+from signing.keys import Pkcs11Key, Pkcs12Key, load_pkcs12, pkcs11_signer
+from signing.pades import SignatureRequest, sign_file
+from signing.placement import find_placement, header_facts
+from signing.testpki.layout import PkiLayout
+from thidua.settings import PASSWORD_ENV, PIN_ENV, REGISTER_NAME, Settings
+
+
+def sign_as_leader(unit: Unit, src: Path, dst: Path, signer, image: Path | None, tsa_url: str | None = None) -> None:
+    """Place the fields from the PDF's own text, then sign the leader's field (ký ban hành)."""
+    sign_with_fields(src, dst, unit.leader.name, unit.signature_lines(), unit.kind.seal_mm, unit.place,
+                     [(fields.LEADER_FIELD, unit.leader.name, signer, image)], tsa_url=tsa_url)
+
+
+def sign_with_fields(src: Path, dst: Path, main_name: str, main_titles: list[str], seal_mm: float, location: str,
+                     signatures: list[tuple[str, str, object, Path | None]],
+                     others: list[tuple[str, str, list[str]]] = (), tsa_url: str | None = None) -> None:
+    """Create every field first (main signer, others, seal, number, date), then sign in order:
+    `signatures` are (field, name, signer, image); each signature is its own incremental update."""
+    placement = find_placement(src, main_name, main_titles, seal_mm, others=list(others))
+    dst = Path(dst)
+    current = dst.with_name(f".{dst.name}.{os.getpid()}.fields")
+    step = dst.with_name(f".{dst.name}.{os.getpid()}.step")
+    try:
+        fields.prepare(src, current, placement)
+        for i, (field_name, name, signer, image) in enumerate(signatures):
+            target = dst if i == len(signatures) - 1 else step
+            sign_file(current, target, SignatureRequest(field_name, "Ký ban hành", location, name, image, tsa_url),
+                      signer)
+            if target is step:
+                os.replace(step, current)
+    finally:
+        current.unlink(missing_ok=True)
+        step.unlink(missing_ok=True)
+
+
+def issue_as_office(unit: Unit, src: Path, dst: Path, register: Register, signer, seal: Path | None,
+                    issued_date: dt.date, tsa_url: str | None = None, kind: str = "") -> IssuedDocument:
+    """Number, date and the organisation's signature, with the register's entry; the record of the issued file."""
+    with open(src, "rb") as fh:
+        page = fields.field_page(PdfFileReader(fh, strict=False), fields.LEADER_FIELD)
+    facts = header_facts(src, page)
+    title = (PdfReader(str(src)).metadata or {}).get("/Title") or Path(src).stem
+    file_copy = next((r.removeprefix("Lưu:").strip() for r in facts.recipients if r.startswith("Lưu:")), "")
+    request = IssueRequest(pdf=Path(src), out=Path(dst), issuer=unit.code, notation_suffix=facts.notation_suffix,
+                           issued_date=issued_date, type_and_subject=str(title), signer=unit.leader.name,
+                           organisation=unit.name, location=unit.place, seal=seal,
+                           recipients=[r for r in facts.recipients if not r.startswith("Lưu:")],
+                           file_copy=file_copy, tsa_url=tsa_url, printed_year=facts.year,
+                           kind=kind or facts.notation_suffix.split("-", 1)[0],
+                           signer_position=" / ".join(unit.signature_lines()))
+    return issue(register, request, signer)
+
+
+# ---------------------------------------------------------------- one document, as `thidua sign` / `issue` ask
+
+KeySpec = Union[Pkcs12Key, Pkcs11Key]
+
+
+def open_signer(key: KeySpec, settings: Settings):
+    """A context manager yielding the signer; the secret comes from the settings, never an argument."""
+    if isinstance(key, Pkcs11Key):
+        if settings.pin is None:
+            raise KeyAccessError(f"Chưa có PIN của token: đặt biến môi trường {PIN_ENV} hoặc nhập khi được hỏi.")
+        return pkcs11_signer(key, settings.pin)
+    if settings.key_password is None:
+        raise KeyAccessError(f"Chưa có mật khẩu tệp khóa: đặt biến môi trường {PASSWORD_ENV} hoặc nhập khi được hỏi.")
+    return nullcontext(load_pkcs12(key, settings.key_password))
+
+
+def signing_unit(settings: Settings, code: str) -> Unit:
+    province = load_province(settings.data)
+    if code not in province.units:
+        raise ThiduaError(f"Không có đơn vị mã «{code}» trong {settings.data / 'province.yaml'}.")
+    unit = province.unit(code)
+    if unit.leader is None:
+        raise ThiduaError(f"Đơn vị «{code}» chưa có người ký trong dữ liệu.")
+    return unit
+
+
+def sign_document(settings: Settings, unit_code: str, src: Path, dst: Path, key: KeySpec | None = None,
+                  image: Path | None = None) -> Unit:
+    """The leader of `unit_code` signs `src` into `dst` (key and image default to the test PKI's)."""
+    unit = signing_unit(settings, unit_code)
+    layout = PkiLayout(settings.pki_folder)
+    with open_signer(key or Pkcs12Key(layout.leader_p12(unit.code)), settings) as signer:
+        sign_as_leader(unit, src, dst, signer, image or layout.signature_image(unit.code), settings.tsa_url)
+    return unit
+
+
+def issue_document(settings: Settings, unit_code: str, src: Path, dst: Path, day: dt.date,
+                   key: KeySpec | None = None, seal: Path | None = None) -> IssuedDocument:
+    """The records office of `unit_code` numbers, dates and seals `src` into `dst`, recording it in the register."""
+    unit = signing_unit(settings, unit_code)
+    layout = PkiLayout(settings.pki_folder)
+    target = settings.register or settings.out / REGISTER_NAME
+    with open_register(target) as register, \
+            open_signer(key or Pkcs12Key(layout.org_p12(unit.code)), settings) as signer:
+        return issue_as_office(unit, src, dst, register, signer, seal or layout.seal_image(unit.code), day,
+                               settings.tsa_url)
+
+
+def issue_separate_annex(settings: Settings, unit_code: str, src: Path, dst: Path, parent_notation: str,
+                         key: KeySpec | None = None) -> Unit:
+    """An annex issued as its own file: the organisation's text-only signature citing the parent document."""
+    unit = signing_unit(settings, unit_code)
+    layout = PkiLayout(settings.pki_folder)
+    with open_signer(key or Pkcs12Key(layout.org_p12(unit.code)), settings) as signer:
+        issue_annex(src, dst, parent_notation, unit.name, unit.place, signer, settings.tsa_url)
+    return unit

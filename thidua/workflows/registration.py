@@ -1,0 +1,95 @@
+"""The registration round: check every unit's list, then draft each unit's plan and the province list."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from generators.core.clock import VN
+from generators.core.config import load_province
+from generators.core.model import Province
+from generators.documents.convert import Converter, ConverterConfig
+from generators.documents.draft import Draft
+from generators.documents.pdf_normalize import normalize_pdf
+from generators.documents.render import render_docx, template_path
+from generators.registration.contexts import ds_context, kh_context
+from generators.registration.lists import YearData, load_year
+from generators.registration.rules import Finding, check_year
+from generators.workbooks.reports import write_findings_xlsx
+from thidua.settings import Settings
+from thidua.workflows.manifest import write_drafts_manifest
+from thidua.workflows.observer import Observer, Silent
+
+
+@dataclass
+class CheckResult:
+    province: Province
+    data: YearData
+    findings: list[Finding]
+
+
+@dataclass
+class RoundResult:
+    year: int
+    findings: list[Finding]
+    documents: list[Draft] = field(default_factory=list)
+    manifest: object = None
+    conversion_processes: int = 0
+    conversion_restarts: int = 0
+
+
+def check(settings: Settings, province: Province | None = None, xlsx=None) -> CheckResult:
+    """Every rule of the plan for every unit's list; with `xlsx`, one row per finding written there."""
+    province = province or load_province(settings.data)
+    data = load_year(province, settings.data, settings.year)
+    result = CheckResult(province, data, check_year(province, data))
+    if xlsx:
+        write_findings_xlsx(xlsx, province, result.findings)
+    return result
+
+
+def plan_documents(province: Province, data: YearData, findings: list[Finding], out_dir) -> list[tuple[Draft, dict]]:
+    """Which documents the round produces, with their contexts."""
+    year_dir = out_dir / str(data.year)
+    docs = []
+    for code, reg in sorted(data.registrations.items()):
+        unit = province.unit(code)
+        if not unit.valid_on(dt.date(data.year, 1, 1)) or unit.plan_role not in province.plan.quotas:
+            continue
+        ctx = kh_context(province, reg)
+        base = year_dir / code / f"KH-{data.year}-{code}"
+        created = dt.datetime.combine(reg.sent, dt.time(8, 0), VN)
+        title = f"Kế hoạch bồi dưỡng, nhân rộng gương điển hình tiên tiến năm {data.year} - {unit.name}"
+        docs.append((Draft("KH", code, title, base.with_suffix(".docx"), base.with_suffix(".pdf"), created), ctx))
+    board = province.unit(province.plan.board)
+    if data.registrations:
+        ctx = ds_context(province, data.year, data.registrations, findings)
+        base = year_dir / board.code / f"DS-{data.year}-{board.code}"
+        last = max(r.sent for r in data.registrations.values())
+        created = dt.datetime.combine(last, dt.time(8, 0), VN)
+        title = f"Danh sách mô hình, tập thể, cá nhân điển hình tiên tiến đăng ký năm {data.year}"
+        docs.append((Draft("DS", board.code, title, base.with_suffix(".docx"), base.with_suffix(".pdf"), created),
+                     ctx))
+    return docs
+
+
+def generate(settings: Settings, *, checked: CheckResult | None = None, converter: ConverterConfig | None = None,
+             observer: Observer | None = None, manifest: bool = True) -> RoundResult:
+    """Every document of the year's round as DOCX and PDF/A-2b; the drafts' manifest unless `manifest=False`."""
+    observer = observer or Silent()
+    checked = checked or check(settings)
+    province, data, findings = checked.province, checked.data, checked.findings
+    result = RoundResult(settings.year, findings)
+    planned = plan_documents(province, data, findings, settings.out)
+    tick = observer.counter(len(planned) * 2, "Tạo văn bản")
+    for doc, ctx in planned:
+        render_docx(template_path(doc.kind), ctx, doc.docx, title=doc.title, author=province.units[doc.unit].name,
+                    created=doc.created)
+        tick(doc.docx.name)
+    report = Converter(converter).convert([(d.docx, d.pdf) for d, _ in planned], progress=lambda p: tick(p.name))
+    result.conversion_processes, result.conversion_restarts = report.processes, report.restarts
+    for doc, _ in planned:
+        normalize_pdf(doc.pdf, doc.created)
+    result.documents = [d for d, _ in planned]
+    if manifest:
+        result.manifest = write_drafts_manifest(settings.out, settings.year, result.documents)
+    return result
