@@ -26,6 +26,8 @@ from generators.core.text import month_text
 from signing import fields
 from signing.errors import DocumentStateError
 from signing.pades import SignatureRequest, sign_writer
+from signing.roles import check_signer
+from signing.verify import pre_issue_problems
 
 
 @dataclass
@@ -81,6 +83,10 @@ def issue(register: Register, request: IssueRequest, org_signer) -> IssuedDocume
     data = src.read_bytes()
     reader = PdfFileReader(io.BytesIO(data), strict=False)
     _check_state(reader, src)
+    problems = pre_issue_problems(data, reader)
+    if problems:
+        raise DocumentStateError(f"{src.name}: chưa thể phát hành: " + " ".join(problems))
+    check_signer(org_signer, fields.ORG_FIELD, request.organisation)
     year = request.issued_date.year
     printed = request.printed_year
     if printed is not None and printed != year:
@@ -132,6 +138,7 @@ def issue_annex(src: Path, dst: Path, parent_notation: str, organisation: str, l
     reader = PdfFileReader(io.BytesIO(data), strict=False)
     if list(reader.embedded_signatures):
         raise DocumentStateError(f"{src.name}: phụ lục đã có chữ ký; phụ lục tách tệp chỉ có chữ ký của cơ quan, tổ chức.")
+    check_signer(org_signer, fields.ORG_FIELD, organisation)
     writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
     page = writer.find_page_for_modification(0)[0].get_object()
     x0, y0, x1, y1 = (float(v) for v in page["/MediaBox"])

@@ -17,7 +17,11 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
 from generators.core.clock import VN
+from signing.errors import SigningError
 from signing.fields import LEADER_FIELD, ORG_FIELD, SECRETARY_FIELD, existing_fields
+from signing.names import same_name
+from signing.roles import certificate_problems
+from signing.structure import SignatureSpan, structure_problems
 
 # pyHanko logs each rejected modification or chain with a traceback; the report already says it.
 logging.getLogger("pyhanko").setLevel(logging.CRITICAL)
@@ -38,8 +42,10 @@ SUB_TEXT = {
     "NOT_ISSUED": "đã có chữ ký của người có thẩm quyền nhưng chưa có chữ ký của cơ quan, tổ chức: văn bản chưa ban hành",
     "NO_SIGNATURE": "tệp không có chữ ký số",
     "VALIDATION_ERROR": "không kiểm tra được chữ ký",
+    "STRUCTURE_FAILURE": "cấu trúc chữ ký hoặc các trường của văn bản không đúng quy định",
+    "CERTIFICATE_NOT_FIT": "chứng thư số không dùng được cho việc ký văn bản hoặc không đúng vai trò người ký",
+    "NOT_A_FILE": "không phải tệp PDF đọc được",
 }
-
 
 @dataclass
 class SignatureReport:
@@ -58,6 +64,7 @@ class SignatureReport:
     coverage: str | None = None
     indication: str = FAILED
     sub_indication: str | None = None
+    problems: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -68,6 +75,7 @@ class Report:
     issued: bool
     signatures: list[SignatureReport] = field(default_factory=list)
     fields: dict[str, str] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
 
     @property
     def exit_code(self) -> int:
@@ -82,6 +90,8 @@ class Report:
                  + (f" / {self.sub_indication}" if self.sub_indication else "") + ")"]
         if self.sub_indication in SUB_TEXT:
             lines.append(f"  {SUB_TEXT[self.sub_indication]}")
+        for p in self.problems:
+            lines.append(f"  - {p}")
         if self.fields:
             lines.append("Số, ngày ban hành: " + ", ".join(f"{k} = {v}" for k, v in self.fields.items()))
         for i, s in enumerate(self.signatures, start=1):
@@ -96,7 +106,7 @@ class Report:
                 f"  Chứng thư còn hiệu lực lúc ký: {yes(s.certificate_valid_at_signing_time)}; thu hồi: {s.revocation}",
                 f"  Thay đổi sau chữ ký: {s.modifications_after or 'không rõ'}; phạm vi: {s.coverage or 'không rõ'}",
                 f"  Kết quả: {s.indication}" + (f" / {s.sub_indication}" if s.sub_indication else ""),
-            ]
+            ] + [f"  - {p}" for p in s.problems]
         return "\n".join(lines)
 
 
@@ -122,6 +132,7 @@ def _one(sig, context: ValidationContext) -> SignatureReport:
     if when is not None:
         report.signing_time = when.astimezone(VN).isoformat()
         report.certificate_valid_at_signing_time = cert.not_valid_before <= when <= cert.not_valid_after
+    report.problems = certificate_problems(cert, report.field)
     if status.timestamp_validity is not None:
         report.timestamp = status.timestamp_validity.timestamp.astimezone(VN).isoformat()
     level = status.modification_level
@@ -134,6 +145,10 @@ def _one(sig, context: ValidationContext) -> SignatureReport:
         report.indication, report.sub_indication = FAILED, "SIG_CRYPTO_FAILURE"
     elif modified:
         report.indication, report.sub_indication = FAILED, "FORMAT_FAILURE"
+    elif report.problems:
+        report.indication, report.sub_indication = FAILED, "CERTIFICATE_NOT_FIT"
+    elif report.certificate_valid_at_signing_time is False:  # the claimed time is no proof (EU DSS)
+        report.indication, report.sub_indication = INDETERMINATE, "OUT_OF_BOUNDS_NO_POE"
     elif not report.chain_trusted:
         problem = status.trust_problem_indic
         report.indication = INDETERMINATE
@@ -143,14 +158,52 @@ def _one(sig, context: ValidationContext) -> SignatureReport:
     return report
 
 
-def verify(path: Path, trust_roots: list[Path]) -> Report:
+@dataclass(frozen=True)
+class Expected:
+    """Who may sign a document of this unit: from the data, not from the file."""
+
+    leaders: tuple[str, ...]
+    """Names that may sign the leader's field (the leader or a deputy named in the signature block)."""
+    organisation: str
+    """The issuing agency, as its organisation certificate names it."""
+
+
+def _expected_problems(reports: list[SignatureReport], expected: Expected) -> list[str]:
+    out = []
+    for r in reports:
+        if r.field == LEADER_FIELD and not any(same_name(r.signer, n) for n in expected.leaders):
+            out.append(f"người ký «{r.signer}» không phải người có thẩm quyền của đơn vị "
+                       f"({', '.join(expected.leaders)}).")
+        if r.field == ORG_FIELD and not same_name(r.signer, expected.organisation):
+            out.append(f"chữ ký của cơ quan, tổ chức là của «{r.signer}», không phải «{expected.organisation}».")
+    return out
+
+
+def _load_roots(trust_roots: list[Path]):
+    roots = []
+    for p in trust_roots:
+        try:
+            roots.append(load_cert_from_pemder(str(p)))
+        except Exception:
+            raise SigningError(f"Tệp gốc tin cậy {p} không phải chứng thư số (PEM hoặc DER) đọc được.") from None
+    return roots
+
+
+def verify(path: Path, trust_roots: list[Path], expected: Expected | None = None) -> Report:
     path = Path(path)
-    roots = [load_cert_from_pemder(str(p)) for p in trust_roots]
+    if not path.is_file():
+        raise SigningError(f"Không tìm thấy tệp {path}" + (" (đây là một thư mục)." if path.is_dir() else "."))
+    roots = _load_roots(trust_roots)
     context = ValidationContext(trust_roots=roots, allow_fetching=False, revocation_mode="soft-fail")
+    data = path.read_bytes()
+    if not data.lstrip()[:5] == b"%PDF-":
+        return Report(str(path), FAILED, "NOT_A_FILE", False)
     try:
         with open(path, "rb") as fh:
             reader = PdfFileReader(fh, strict=False)
             sigs = list(reader.embedded_signatures)
+            spans = [SignatureSpan("".join(s.field_name), tuple(int(x) for x in s.sig_object["/ByteRange"]),
+                                   bytes(s.sig_object["/Contents"])) for s in sigs]
             # "".join: pyHanko's string objects are str subclasses holding the reader.
             values = {name: "".join(str(f.get("/V"))) for name, f in existing_fields(reader).items()
                       if f.get("/FT") == "/Tx" and f.get("/V") is not None}
@@ -159,6 +212,11 @@ def verify(path: Path, trust_roots: list[Path]) -> Report:
         return Report(str(path), FAILED, "FORMAT_FAILURE", False)
     if not reports:
         return Report(str(path), FAILED, "NO_SIGNATURE", False, [], values)
+    problems = structure_problems(data, spans) + (_expected_problems(reports, expected) if expected else [])
+    if problems:  # the stricter verdict wins over pyHanko's
+        sub = "STRUCTURE_FAILURE" if not expected or len(problems) > len(_expected_problems(reports, expected)) \
+            else "CERTIFICATE_NOT_FIT"
+        return Report(str(path), FAILED, sub, False, reports, values, problems)
     issued = any(r.field == ORG_FIELD and r.indication == PASSED for r in reports)
     order = {FAILED: 0, INDETERMINATE: 1, PASSED: 2}
     worst = min(reports, key=lambda r: order[r.indication])
@@ -167,3 +225,22 @@ def verify(path: Path, trust_roots: list[Path]) -> Report:
     if not any(r.field == ORG_FIELD for r in reports):
         return Report(str(path), INDETERMINATE, "NOT_ISSUED", False, reports, values)
     return Report(str(path), PASSED, None, issued, reports, values)
+
+
+def pre_issue_problems(data: bytes, reader) -> list[str]:
+    """Before a number is allocated: every signature so far intact and cryptographically valid, and the
+    document's fields and annotations exactly those placed before the first signature."""
+    problems, spans = [], []
+    context = ValidationContext(trust_roots=[], allow_fetching=False, revocation_mode="soft-fail")
+    for sig in reader.embedded_signatures:
+        name = "".join(sig.field_name)
+        spans.append(SignatureSpan(name, tuple(int(x) for x in sig.sig_object["/ByteRange"]),
+                                   bytes(sig.sig_object["/Contents"])))
+        try:
+            status = validate_pdf_signature(sig, signer_validation_context=context)
+            ok = bool(status.intact and status.valid)
+        except Exception:
+            ok = False
+        if not ok:
+            problems.append(f"chữ ký ở trường «{name}» không còn nguyên vẹn hoặc không đúng về mật mã.")
+    return problems + structure_problems(data, spans)

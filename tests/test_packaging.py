@@ -21,7 +21,11 @@ def _run(cmd, cwd, timeout=600, env=None):
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory):
     base = tmp_path_factory.mktemp("wheel")
-    built = _run([sys.executable, "-m", "build", "--wheel", "--outdir", base / "dist", ROOT], base)
+    # Built from a copy of the checkout: a stale build/ folder in the checkout must not leak into the wheel.
+    source = base / "source"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(".git", ".venv", "out", "build", "*.egg-info",
+                                                                 "__pycache__", ".pytest_cache"))
+    built = _run([sys.executable, "-m", "build", "--wheel", "--outdir", base / "dist", source], base)
     assert built.returncode == 0, built.stdout[-2000:] + built.stderr[-2000:]
     [wheel] = list((base / "dist").glob("thidua-*.whl"))
     venv = base / "venv"
@@ -42,7 +46,7 @@ def test_the_wheel_carries_templates_sample_data_and_migrations(installed):
     base, venv, env = installed
     probe = _run([venv / "bin" / "python", "-c",
                   "import thidua, generators, json; from generators.core.resources import templates_folder, "
-                  "sample_data_folder; from dispatch.register.migrations import latest; "
+                  "sample_data_folder; from dispatch.register.schema import latest; "
                   "t, d = templates_folder(), sample_data_folder(); print(json.dumps([thidua.__file__, str(t), "
                   "str(d), sorted(p.name for p in t.glob('*.docx')), len(list(d.glob('registrations/*/*.xlsx'))), "
                   "latest()]))"], base, env=env)

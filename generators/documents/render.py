@@ -7,6 +7,8 @@ import zipfile
 from pathlib import Path
 
 import jinja2
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from docx.oxml.ns import qn
 from docx.shared import Pt
 from docxtpl import DocxTemplate
@@ -23,8 +25,11 @@ FIXED_TIME = dt.datetime(2000, 1, 1)
 
 
 def jinja_env() -> jinja2.Environment:
-    # Undefined variables are errors, and & < > " in the data stay text.
-    return jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True)
+    """Sandboxed: templates are edited by clerks, so a template reaches only the data, never Python internals.
+
+    Undefined variables are errors, and & < > " in the data stay text.
+    """
+    return ImmutableSandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=True)
 
 
 def template_path(kind: str) -> Path:
@@ -36,6 +41,9 @@ def render_docx(template: Path, context: dict, out: Path, *, title: str = "", au
     tpl = DocxTemplate(str(template))
     try:
         tpl.render(context, jinja_env(), autoescape=True)
+    except SecurityError as exc:
+        raise TemplateError(f"Mẫu {Path(template).name} truy cập thuộc tính không được phép ({exc}); mẫu chỉ được "
+                            f"dùng dữ liệu của văn bản.") from None
     except jinja2.UndefinedError as exc:
         raise TemplateError(f"Mẫu {Path(template).name} dùng biến mà dữ liệu không có: {exc.message}") from None
     except jinja2.TemplateSyntaxError as exc:

@@ -17,6 +17,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from generators.core.files import write_bytes
+from signing.names import fit
 
 TEST_MARK = "THỬ NGHIỆM - KHÔNG DÙNG THẬT"
 
@@ -37,22 +38,6 @@ class Issued:
     cert: x509.Certificate
 
 
-# Usual abbreviations of Vietnamese agency names, for names over the 64-byte limit.
-_ABBREVIATIONS = (("Ủy ban nhân dân", "UBND"), ("Phát triển nông thôn", "PTNT"), ("Trách nhiệm hữu hạn", "TNHH"),
-                  ("Một thành viên", "MTV"), ("Cổ phần", "CP"))
-
-
-def fit(text: str, limit: int = 64) -> str:
-    """A name within X.509's 64 (UTF-8 bytes, as cryptography counts): abbreviate, then cut at a word."""
-    for long, short in _ABBREVIATIONS:
-        if len(text.encode("utf-8")) <= limit:
-            break
-        text = text.replace(long, short)
-    while len(text.encode("utf-8")) > limit:
-        text = text.rsplit(" ", 1)[0]
-    return text
-
-
 def _name(cn: str, org: str, locality: str | None = None) -> x509.Name:
     cn, org = fit(cn), fit(org)
     attrs = [x509.NameAttribute(NameOID.COUNTRY_NAME, "VN")]
@@ -67,7 +52,7 @@ def _key():
 
 
 def _cert(subject, issuer, public_key, signing_key, *, ca: bool, path_length=None,
-          not_before: dt.datetime, not_after: dt.datetime) -> x509.Certificate:
+          not_before: dt.datetime, not_after: dt.datetime, ekus=None) -> x509.Certificate:
     builder = (x509.CertificateBuilder().subject_name(subject).issuer_name(issuer).public_key(public_key)
                .serial_number(x509.random_serial_number()).not_valid_before(not_before).not_valid_after(not_after)
                .add_extension(x509.BasicConstraints(ca=ca, path_length=path_length), critical=True)
@@ -82,7 +67,8 @@ def _cert(subject, issuer, public_key, signing_key, *, ca: bool, path_length=Non
                                                        key_encipherment=False, data_encipherment=False,
                                                        key_agreement=False, key_cert_sign=False, crl_sign=False,
                                                        encipher_only=False, decipher_only=False), critical=True)
-                   .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION]), critical=False))
+                   .add_extension(x509.ExtendedKeyUsage(ekus or [ExtendedKeyUsageOID.EMAIL_PROTECTION]),
+                                  critical=False))
     if issuer != subject:
         ski = signing_key.public_key()
         builder = builder.add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ski), critical=False)
@@ -124,11 +110,12 @@ class TestPki:
         return self.folder / "root.pem"
 
     def issue(self, subject: Subject, folder: str, *, not_before: dt.datetime | None = None,
-              not_after: dt.datetime | None = None) -> Issued:
+              not_after: dt.datetime | None = None, ekus=None) -> Issued:
+        """A signing certificate and key (PKCS#12); `ekus` overrides emailProtection (tests of unfit keys)."""
         key = _key()
         cert = _cert(_name(subject.common_name, subject.organisation, subject.locality), self.intermediate.subject,
                      key.public_key(), self.inter_key, ca=False,
-                     not_before=not_before or self.not_before, not_after=not_after or self.not_after)
+                     not_before=not_before or self.not_before, not_after=not_after or self.not_after, ekus=ekus)
         blob = pkcs12.serialize_key_and_certificates(
             subject.common_name.encode("utf-8"), key, cert, [self.intermediate, self.root],
             serialization.BestAvailableEncryption(self.password))

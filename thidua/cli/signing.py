@@ -73,9 +73,10 @@ def cmd_issue(args, settings) -> int:
 
 def cmd_verify(args, settings) -> int:
     from signing.verify import verify
+    from thidua.workflows.office import expected_signers
 
     roots = args.trust or ([settings.pki_folder / "root.pem"] if (settings.pki_folder / "root.pem").exists() else [])
-    report = verify(args.file, roots)
+    report = verify(args.file, roots, expected_signers(settings, args.unit) if args.unit else None)
     print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2) if args.json else report.text())
     return report.exit_code
 
@@ -121,5 +122,6 @@ def add_commands(sub) -> None:
     p.add_argument("file", type=Path)
     p.add_argument("--trust", type=Path, action="append", help="chứng thư gốc tin cậy (PEM); lặp lại được")
     p.add_argument("--pki", type=Path)
+    p.add_argument("--unit", help="mã đơn vị ban hành: người ký và cơ quan phải đúng như dữ liệu của đơn vị")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_verify)

@@ -13,7 +13,7 @@ from generators.core.files import sha256
 from generators.documents.draft import Draft
 from signing.keys import Pkcs12Key, load_pkcs12
 from signing.testpki.layout import PkiLayout
-from signing.verify import verify
+from signing.verify import Expected, verify
 from thidua.workflows.office import issue_as_office, sign_as_leader
 
 
@@ -32,8 +32,8 @@ def _province(data_dir: Path):
     return load_province(data_dir)
 
 
-def verified(doc: IssuedDocument, trust_roots: list[Path]) -> IssuedDocument:
-    report = verify(doc.files.issued_pdf, trust_roots)
+def verified(doc: IssuedDocument, trust_roots: list[Path], expected: Expected | None = None) -> IssuedDocument:
+    report = verify(doc.files.issued_pdf, trust_roots, expected)
     return doc.verified(Verification(report.indication, tuple(s.signer for s in report.signatures)))
 
 
@@ -55,7 +55,7 @@ def _run(job: Job, password: bytes) -> IssuedDocument:
     with open_register(job.register) as register:
         doc = issue_as_office(unit, draft.signed_pdf, draft.issued_pdf, register, org, layout.seal_image(unit.code),
                               draft.created.date(), job.tsa_url, kind=draft.kind)
-    return with_draft(verified(doc, [layout.root]), draft)
+    return with_draft(verified(doc, [layout.root], Expected((unit.leader.name,), unit.name)), draft)
 
 
 def sign_and_issue(data_dir: Path, drafts: list[Draft], password: bytes, layout: PkiLayout, register: str | Path,

@@ -21,7 +21,9 @@ from signing.errors import KeyAccessError
 from signing.keys import Pkcs11Key, Pkcs12Key, load_pkcs12, pkcs11_signer
 from signing.pades import SignatureRequest, sign_file
 from signing.placement import find_placement, header_facts
+from signing.roles import check_signer
 from signing.testpki.layout import PkiLayout
+from signing.verify import Expected
 from thidua.settings import PASSWORD_ENV, PIN_ENV, REGISTER_NAME, Settings
 
 
@@ -36,6 +38,8 @@ def sign_with_fields(src: Path, dst: Path, main_name: str, main_titles: list[str
                      others: list[tuple[str, str, list[str]]] = (), tsa_url: str | None = None) -> None:
     """Create every field first (main signer, others, seal, number, date), then sign in order:
     `signatures` are (field, name, signer, image); each signature is its own incremental update."""
+    for field_name, name, signer, _ in signatures:
+        check_signer(signer, field_name, name)  # before any field is placed or anything signed
     placement = find_placement(src, main_name, main_titles, seal_mm, others=list(others))
     dst = Path(dst)
     current = dst.with_name(f".{dst.name}.{os.getpid()}.fields")
@@ -54,8 +58,12 @@ def sign_with_fields(src: Path, dst: Path, main_name: str, main_titles: list[str
 
 
 def issue_as_office(unit: Unit, src: Path, dst: Path, register: Register, signer, seal: Path | None,
-                    issued_date: dt.date, tsa_url: str | None = None, kind: str = "") -> IssuedDocument:
-    """Number, date and the organisation's signature, with the register's entry; the record of the issued file."""
+                    issued_date: dt.date, tsa_url: str | None = None, kind: str = "",
+                    sealing_unit: Unit | None = None) -> IssuedDocument:
+    """Number, date and the organisation's signature, with the register's entry; the record of the issued file.
+
+    `sealing_unit` signs and seals when it is not the issuing unit (a council without a seal of its own)."""
+    sealing = sealing_unit or unit
     with open(src, "rb") as fh:
         page = fields.field_page(PdfFileReader(fh, strict=False), fields.LEADER_FIELD)
     facts = header_facts(src, page)
@@ -63,7 +71,7 @@ def issue_as_office(unit: Unit, src: Path, dst: Path, register: Register, signer
     file_copy = next((r.removeprefix("Lưu:").strip() for r in facts.recipients if r.startswith("Lưu:")), "")
     request = IssueRequest(pdf=Path(src), out=Path(dst), issuer=unit.code, notation_suffix=facts.notation_suffix,
                            issued_date=issued_date, type_and_subject=str(title), signer=unit.leader.name,
-                           organisation=unit.name, location=unit.place, seal=seal,
+                           organisation=sealing.name, location=unit.place, seal=seal,
                            recipients=[r for r in facts.recipients if not r.startswith("Lưu:")],
                            file_copy=file_copy, tsa_url=tsa_url, printed_year=facts.year,
                            kind=kind or facts.notation_suffix.split("-", 1)[0],
@@ -95,6 +103,12 @@ def signing_unit(settings: Settings, code: str) -> Unit:
     if unit.leader is None:
         raise ThiduaError(f"Đơn vị «{code}» chưa có người ký trong dữ liệu.")
     return unit
+
+
+def expected_signers(settings: Settings, unit_code: str) -> Expected:
+    """Who may sign a document of the unit, from the data: its leader (as printed), and the unit itself."""
+    unit = signing_unit(settings, unit_code)
+    return Expected((unit.leader.name,), unit.name)
 
 
 def sign_document(settings: Settings, unit_code: str, src: Path, dst: Path, key: KeySpec | None = None,

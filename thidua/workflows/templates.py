@@ -6,6 +6,7 @@ from pathlib import Path
 
 import jinja2
 from docxtpl import DocxTemplate
+from jinja2.exceptions import SecurityError
 
 from generators.documents.layout_rules import Violation, check_docx
 from generators.documents.render import TEMPLATES, jinja_env
@@ -60,6 +61,9 @@ def variable_problems(path: Path, context: dict) -> list[Violation]:
         try:
             tpl.render(context, env, autoescape=True)
             tpl.save(io.BytesIO())
+        except SecurityError as exc:
+            out.append(Violation("bien-mau", f"mẫu truy cập thuộc tính không được phép ({exc}): mẫu chỉ được dùng "
+                                             "dữ liệu của văn bản, không được gọi mã Python."))
         except jinja2.UndefinedError as exc:
             out.append(Violation("bien-mau", f"mẫu dùng thuộc tính mà dữ liệu không có: {exc.message}."))
         except jinja2.TemplateError as exc:

@@ -1,0 +1,140 @@
+"""What pyHanko does not check about a signed document's structure (spec 06, issue 8).
+
+- Each signature's /ByteRange starts at 0, ends where a revision of the file
+  ends, and the gap between its two ranges is exactly the hex string `<…>` whose
+  bytes are the signature's /Contents. (pyHanko 0.38 assumes the hex form: a
+  /Contents rewritten as a literal string frees bytes it still calls covered.)
+- One signature per field; only thidua's own fields (signatures, number, dates).
+- Every field and every annotation exists, with the same rectangle on the same
+  page, from the first signature on: nothing is added between or after signatures.
+- A signature's appearance is an image with a transparent background, or text:
+  never an opaque painted box that could hide what is under it.
+"""
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+
+import pikepdf
+
+from signing.fields import DAY, LEADER_FIELD, MONTH, NUMBER, ORG_FIELD, SECRETARY_FIELD
+
+SIGNATURE_FIELDS = {LEADER_FIELD, SECRETARY_FIELD, ORG_FIELD}
+_TEXT_FIELD = re.compile(rf"(PhuLuc\d+_)?({NUMBER}|{DAY}|{MONTH})")
+_REVISION_END = re.compile(rb"%%EOF(\r\n|\r|\n)?$")
+_HEX = re.compile(rb"[0-9A-Fa-f]*")
+# Painting a filled area: an opaque box in a signature's appearance could cover the page or another signature.
+_FILL_OPERATORS = {"f", "F", "f*", "B", "B*", "b", "b*", "sh"}
+
+
+@dataclass(frozen=True)
+class SignatureSpan:
+    field: str
+    byte_range: tuple[int, ...]
+    contents: bytes
+
+
+def byte_range_problems(data: bytes, span: SignatureSpan) -> list[str]:
+    br = span.byte_range
+    if len(br) != 4:
+        return [f"chữ ký «{span.field}»: /ByteRange không gồm đúng 4 số."]
+    a, b, c, d = br
+    if a != 0 or not (0 < b < c) or d < 0 or c + d > len(data):
+        return [f"chữ ký «{span.field}»: /ByteRange {list(br)} không bắt đầu từ đầu tệp hoặc vượt quá tệp."]
+    problems = []
+    gap = data[b:c]
+    inner = gap[1:-1]
+    if not (gap[:1] == b"<" and gap[-1:] == b">" and _HEX.fullmatch(inner) and len(inner) % 2 == 0):
+        problems.append(f"chữ ký «{span.field}»: phần giữa hai vùng được ký không phải chuỗi hex của /Contents "
+                        f"(có thể đã bị sửa để chèn nội dung không được ký).")
+    elif bytes.fromhex(inner.decode()).rstrip(b"\0") != span.contents.rstrip(b"\0"):
+        problems.append(f"chữ ký «{span.field}»: chuỗi hex giữa hai vùng được ký khác giá trị /Contents.")
+    if not _REVISION_END.search(data[max(0, c + d - 8):c + d]):
+        problems.append(f"chữ ký «{span.field}»: vùng được ký không kết thúc ở cuối một phiên bản của tệp.")
+    return problems
+
+
+def _rect(obj) -> tuple[float, ...]:
+    return tuple(round(float(v), 1) for v in obj.get("/Rect", []))
+
+
+def _annotations(pdf: pikepdf.Pdf) -> list[tuple]:
+    out = []
+    for i, page in enumerate(pdf.pages):
+        for annot in page.obj.get("/Annots", []):
+            name = str(annot.get("/T", "")) or str(annot.get("/Parent", {}).get("/T", ""))
+            out.append((i, str(annot.get("/Subtype", "")), name, _rect(annot)))
+    return sorted(out)
+
+
+def _fields(pdf: pikepdf.Pdf) -> dict[str, tuple]:
+    form = pdf.Root.get("/AcroForm")
+    out = {}
+    for f in (form.get("/Fields", []) if form is not None else []):
+        name = str(f.get("/T", ""))
+        if name in out:
+            out[name + "#duplicate"] = ()
+        out[name] = (str(f.get("/FT", "")), _rect(f))
+    return out
+
+
+def _appearance_problems(stream, field: str, depth: int = 0) -> list[str]:
+    if depth > 4:
+        return [f"chữ ký «{field}»: hình hiển thị lồng nhau quá sâu."]
+    problems = []
+    try:
+        ops = pikepdf.parse_content_stream(stream)
+    except Exception:
+        return [f"chữ ký «{field}»: không đọc được hình hiển thị của chữ ký."]
+    xobjects = stream.get("/Resources", {}).get("/XObject", {})
+    for operands, operator in ops:
+        op = str(operator)
+        if op in _FILL_OPERATORS:
+            problems.append(f"chữ ký «{field}»: hình hiển thị tô một vùng đặc (có thể che nội dung bên dưới).")
+            break
+        if op == "Do" and operands:
+            x = xobjects.get(str(operands[0]))
+            if x is None:
+                continue
+            if x.get("/Subtype") == "/Image" and "/SMask" not in x and "/Mask" not in x:
+                problems.append(f"chữ ký «{field}»: hình ảnh của chữ ký không có nền trong suốt (có thể che nội dung).")
+            elif x.get("/Subtype") == "/Form":
+                problems += _appearance_problems(x, field, depth + 1)
+    return problems
+
+
+def structure_problems(data: bytes, spans: list[SignatureSpan]) -> list[str]:
+    """Every structural problem of a signed file, in Vietnamese; [] when thidua's rules hold."""
+    problems: list[str] = []
+    names = [s.field for s in spans]
+    for name in sorted({n for n in names if names.count(n) > 1}):
+        problems.append(f"trường «{name}» mang nhiều hơn một chữ ký.")
+    for span in spans:
+        problems += byte_range_problems(data, span)
+    if problems or not spans:
+        return problems
+    try:
+        final = pikepdf.open(io.BytesIO(data))
+        first_end = min(s.byte_range[2] + s.byte_range[3] for s in spans)
+        first = pikepdf.open(io.BytesIO(data[:first_end]))
+    except Exception:
+        return ["không đọc được cấu trúc tệp PDF."]
+    with final, first:
+        fields = _fields(final)
+        for name, (kind, _) in sorted(fields.items()):
+            if not ((kind == "/Sig" and name in SIGNATURE_FIELDS) or (kind == "/Tx" and _TEXT_FIELD.fullmatch(name))):
+                problems.append(f"trường «{name}» không phải trường ký, số hoặc ngày của văn bản.")
+        if fields != _fields(first):
+            added = sorted(set(fields) - set(_fields(first)))
+            problems.append("các trường đã bị thêm hoặc di chuyển sau chữ ký đầu tiên"
+                            + (f": {', '.join(added)}." if added else "."))
+        if _annotations(final) != _annotations(first):
+            problems.append("chú thích (annotation) đã bị thêm, bỏ hoặc di chuyển sau chữ ký đầu tiên.")
+        form = final.Root.get("/AcroForm")
+        for f in (form.get("/Fields", []) if form is not None else []):
+            name = str(f.get("/T", ""))
+            ap = f.get("/AP")
+            if name in SIGNATURE_FIELDS and ap is not None and "/N" in ap:
+                problems += _appearance_problems(ap["/N"], name)
+    return problems

@@ -1,0 +1,194 @@
+"""Issue 8, items 1, 4, 5 and 6: forgeries, wrong signers, content added between signatures, unfit certificates.
+
+Each case is judged by `thidua verify` and by independent validators; where they disagree the stricter wins.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from cryptography.x509.oid import ExtendedKeyUsageOID
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.fields import SigFieldSpec, append_signature_field
+
+from dispatch.register import open_register
+from generators.core.config import load_province
+from signing.errors import DocumentStateError, KeyAccessError
+from signing.keys import Pkcs12Key, load_pkcs12
+from signing.testpki.pki import Subject, TestPki
+from signing.verify import Expected, verify
+from thidua.cli import main
+from thidua.workflows.office import issue_as_office, sign_as_leader
+from thidua.workflows.pki import init_pki
+
+from .conftest import small_round
+from .signing_helpers import nss_db, pdfsig_accepts
+
+PASSWORD = b"mat-khau-tin-cay"
+A, B = "HD-XLOCNINH", "HD-XNINHQUOI"
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    base = tmp_path_factory.mktemp("trust")
+    data, result = small_round(base, {f"{A}.xlsx", f"{B}.xlsx"})
+    province = load_province(data)
+    layout = init_pki(province, base / "pki", PASSWORD, [A, B])
+    drafts = {d.unit: d for d in result.documents if d.kind == "KH"}
+    key = lambda p: load_pkcs12(Pkcs12Key(p), PASSWORD)  # noqa: E731
+    return {"base": base, "data": data, "province": province, "layout": layout, "drafts": drafts, "key": key,
+            "nss": nss_db(base / "nss", layout.root)}
+
+
+def _signed(world, tmp_path, unit_code=A):
+    unit = world["province"].unit(unit_code)
+    layout = world["layout"]
+    out = tmp_path / "signed.pdf"
+    sign_as_leader(unit, world["drafts"][unit_code].pdf, out, world["key"](layout.leader_p12(unit_code)),
+                   layout.signature_image(unit_code))
+    return unit, out
+
+
+def _issue(world, tmp_path, unit, signed, org_key=None, register=None):
+    layout = world["layout"]
+    out = tmp_path / "issued.pdf"
+    with open_register(register or tmp_path / "so.sqlite") as reg:
+        issue_as_office(unit, signed, out, reg, org_key or world["key"](layout.org_p12(unit.code)),
+                        layout.seal_image(unit.code), dt.date(2024, 1, 10))
+    return out
+
+
+def _expected(world, code=A) -> Expected:
+    unit = world["province"].unit(code)
+    return Expected((unit.leader.name,), unit.name)
+
+
+def test_the_honest_document_passes_with_its_expected_signers(world, tmp_path):
+    unit, signed = _signed(world, tmp_path)
+    issued = _issue(world, tmp_path, unit, signed)
+    assert verify(issued, [world["layout"].root], _expected(world)).indication == "TOTAL_PASSED"
+    assert main(["--data", str(world["data"]), "verify", str(issued), "--trust", str(world["layout"].root),
+                 "--unit", A]) == 0
+
+
+def test_contents_rewritten_as_a_literal_string_is_refused(world, tmp_path):
+    """Item 1: /Contents as a literal string frees unsigned bytes inside the signature's gap."""
+    unit, signed = _signed(world, tmp_path)
+    data = bytearray(_issue(world, tmp_path, unit, signed).read_bytes())
+    org = [s for s in PdfFileReader(io.BytesIO(bytes(data)), strict=False).embedded_signatures
+           if s.field_name == "ChuKyToChuc"][0]
+    _, b, c, _ = (int(x) for x in org.sig_object["/ByteRange"])
+    der = bytes(org.sig_object["/Contents"]).rstrip(b"\0")
+    literal = b"(" + der.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)").replace(b"\r", b"\\r") + b")"
+    data[b:c] = literal + b"\n%" + b"0" * (c - b - len(literal) - 3) + b"\n"  # the freed bytes: anything at all
+    forged = tmp_path / "forged.pdf"
+    forged.write_bytes(bytes(data))
+    report = verify(forged, [world["layout"].root])
+    assert report.indication == "TOTAL_FAILED" and report.sub_indication == "STRUCTURE_FAILURE"
+    assert any("chuỗi hex" in p for p in report.problems)
+    assert not pdfsig_accepts(forged, world["nss"])
+
+
+def test_another_units_leader_and_seal_fail_against_the_data(world, tmp_path):
+    """Item 4: a plan of A signed by B's leader and sealed by B."""
+    unit_a = world["province"].unit(A)
+    layout = world["layout"]
+    b_leader, b_org = world["key"](layout.leader_p12(B)), world["key"](layout.org_p12(B))
+    with pytest.raises(KeyAccessError) as exc:  # `sign` refuses a key naming someone else
+        sign_as_leader(unit_a, world["drafts"][A].pdf, tmp_path / "x.pdf", b_leader, layout.signature_image(B))
+    assert "không phải người ký" in str(exc.value) and not (tmp_path / "x.pdf").exists()
+    unit, signed = _signed(world, tmp_path)
+    with pytest.raises(KeyAccessError):  # and `issue` an organisation key of another agency
+        _issue(world, tmp_path, unit, signed, org_key=b_org)
+    with open_register(tmp_path / "so.sqlite") as reg:
+        assert reg.entries() == []  # no number consumed
+
+
+def test_a_personal_certificate_cannot_seal(world, tmp_path):
+    unit, signed = _signed(world, tmp_path)
+    with pytest.raises(KeyAccessError) as exc:
+        _issue(world, tmp_path, unit, signed, org_key=world["key"](world["layout"].leader_p12(A)))
+    assert "chứng thư số cá nhân" in str(exc.value)
+
+
+def _with_added_field(world, tmp_path):
+    """The leader's signed plan with one more visible signature field, added in an update of its own."""
+    unit, signed = _signed(world, tmp_path)
+    tampered = tmp_path / "tampered.pdf"
+    with open(signed, "rb") as fh, open(tampered, "wb") as out:
+        writer = IncrementalPdfFileWriter(fh, strict=False)
+        append_signature_field(writer, SigFieldSpec("ChuKyThem", on_page=0, box=(100, 100, 300, 200)))
+        writer.write(out)
+    return unit, tampered
+
+
+def test_a_field_added_between_the_signatures_stops_issuance(world, tmp_path):
+    """Item 5: an insider adds a visible signature field after the leader signed, before the seal."""
+    unit, tampered = _with_added_field(world, tmp_path)
+    with pytest.raises(DocumentStateError) as exc:
+        _issue(world, tmp_path, unit, tampered)
+    assert "ChuKyThem" in str(exc.value)
+    with open_register(tmp_path / "so.sqlite") as reg:
+        assert reg.entries() == []
+
+
+def test_a_field_added_and_sealed_anyway_fails_verification(world, tmp_path, monkeypatch):
+    """Item 5: the same document sealed by a tool that does not check (here: thidua with its check removed)."""
+    import dispatch.issuance
+
+    unit, tampered = _with_added_field(world, tmp_path)
+    monkeypatch.setattr(dispatch.issuance, "pre_issue_problems", lambda data, reader: [])
+    monkeypatch.setattr(dispatch.issuance, "_check_state", lambda reader, path: None)
+    issued = _issue(world, tmp_path, unit, tampered)
+    report = verify(issued, [world["layout"].root])
+    assert report.indication == "TOTAL_FAILED" and any("ChuKyThem" in p for p in report.problems)
+
+
+def test_a_server_only_certificate_is_refused(world, tmp_path):
+    """Item 6: extended key usage serverAuth only."""
+    unit = world["province"].unit(A)
+    pki = TestPki(tmp_path / "pki", PASSWORD)
+    cert = pki.issue(Subject("web", unit.leader.name, unit.name), "people", ekus=[ExtendedKeyUsageOID.SERVER_AUTH])
+    with pytest.raises(KeyAccessError) as exc:
+        sign_as_leader(unit, world["drafts"][A].pdf, tmp_path / "x.pdf", world["key"](cert.p12), None)
+    assert "không dùng để ký văn bản" in str(exc.value)
+
+
+def test_a_signing_time_before_the_certificate_is_not_passed(world, tmp_path, monkeypatch):
+    """Item 6: the claimed signing time lies before the certificate's validity."""
+    import pyhanko.sign.signers.pdf_cms as pdf_cms
+    import pyhanko.sign.signers.pdf_signer as pdf_signer
+
+    class Past(dt.datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return dt.datetime(2020, 1, 1, 9, 0, tzinfo=dt.timezone.utc).astimezone(tz)
+
+    monkeypatch.setattr(pdf_signer, "datetime", Past)
+    monkeypatch.setattr(pdf_cms, "datetime", Past)
+    unit, signed = _signed(world, tmp_path)
+    monkeypatch.undo()
+    issued = _issue(world, tmp_path, unit, signed)
+    report = verify(issued, [world["layout"].root])
+    leader = report.signatures[0]
+    assert leader.signing_time.startswith("2020-01-01") and leader.certificate_valid_at_signing_time is False
+    assert report.indication != "TOTAL_PASSED"
+
+
+def test_verify_refuses_missing_files_directories_and_non_certificates(world, tmp_path, capsys):
+    """Item 10: clear messages, no traceback, never "changed after signing"."""
+    root = str(world["layout"].root)
+    assert main(["verify", str(tmp_path / "khong-co.pdf"), "--trust", root]) == 2
+    assert "Không tìm thấy" in capsys.readouterr().err
+    assert main(["verify", str(tmp_path), "--trust", root]) == 2
+    assert "thư mục" in capsys.readouterr().err
+    text = tmp_path / "ghi-chu.pdf"
+    text.write_text("không phải PDF")
+    assert main(["verify", str(text), "--trust", root]) == 1
+    assert "không phải tệp PDF" in capsys.readouterr().out
+    unit, signed = _signed(world, tmp_path)
+    assert main(["verify", str(signed), "--trust", str(text)]) == 2
+    err = capsys.readouterr().err
+    assert "không phải chứng thư số" in err and "Traceback" not in err
