@@ -28,7 +28,9 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install -q -e '.[test]'
 	touch $@
 
+# The demo never overwrites a register: each `make demo` replays the year into a fresh out/2024.
 demo: setup
+	rm -rf out/2024 out/pki
 	$(VENV)/bin/thidua demo
 
 test: setup

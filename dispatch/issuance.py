@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from dispatch.record import DocumentFiles, IssuedDocument, SignerInfo, format_number
 from dispatch.register.api import Register
 from generators.core.clock import now_vn
-from generators.core.files import sha256
+from generators.core.files import remove_stale, sha256
 from generators.core.text import month_text
 from signing import fields
 from signing.errors import DocumentStateError
@@ -93,6 +94,7 @@ def issue(register: Register, request: IssueRequest, org_signer) -> IssuedDocume
         raise DocumentStateError(f"{src.name}: dòng ngày tháng in sẵn năm {printed}, không thể ban hành ngày "
                                  f"{request.issued_date:%d/%m/%Y}.")
     out = Path(request.out)
+    remove_stale(out.parent, rf"\.{re.escape(out.name)}\.(?P<pid>\d+)\.issuing")  # left by a killed issuance
     tmp = out.with_name(f".{out.name}.{os.getpid()}.issuing")
     try:
         with register.allocation(request.issuer, year, request.sequence) as allocation:

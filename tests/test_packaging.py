@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from .signing_helpers import nss_db, pdfsig_accepts, pyhanko_validate
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -67,5 +69,12 @@ def test_the_installed_command_runs_the_demo_outside_the_repository(installed):
     manifest = json.loads((base / "out" / "2024" / "manifest.json").read_text())
     assert len(manifest["documents"]) >= 37
     assert {d["verify"] for d in manifest["documents"]} == {"TOTAL_PASSED"}
+    # every issued document, also in the validators we did not write
+    root = base / "out" / manifest["trust_roots"][0]
+    nss = nss_db(base / "nss", root)
+    for doc in manifest["documents"]:
+        pdf = base / "out" / doc["pdf"]
+        assert pdfsig_accepts(pdf, nss), doc["pdf"]
+        assert pyhanko_validate(pdf, root)[0] == 0, doc["pdf"]
     check = _run([venv / "bin" / "thidua", "check", "--year", "2023"], base, 300, env)  # the bundled sample data
     assert check.returncode == 0, check.stdout[-2000:] + check.stderr[-2000:]

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
@@ -22,14 +24,66 @@ def _norm(value):
     return value
 
 
+class _StrictLoader(yaml.SafeLoader):
+    """Safe YAML with no aliases (an alias bomb expands without bound) and no duplicate keys (the last would win)."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.MarkedYAMLError(None, None, "không dùng bí danh YAML (*tên): hãy ghi giá trị đầy đủ",
+                                       self.peek_event().start_mark)
+        return super().compose_node(parent, index)
+
+    def construct_mapping(self, node, deep=False):
+        seen = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.MarkedYAMLError(None, None, f"khóa «{key}» lặp lại (đã có ở dòng {seen[key]})",
+                                           key_node.start_mark)
+            seen[key] = key_node.start_mark.line + 1
+        return super().construct_mapping(node, deep=deep)
+
+
+def _timestamp(loader, node):
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        raise yaml.MarkedYAMLError(None, None, f"ngày «{node.value}» không tồn tại", node.start_mark) from None
+
+
+_StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
 def _read(path: Path) -> dict:
     try:
         with open(path, encoding="utf-8") as fh:
-            return _norm(yaml.safe_load(fh))
+            raw = _norm(yaml.load(fh, Loader=_StrictLoader))  # noqa: S506 - a SafeLoader subclass
     except FileNotFoundError:
         raise ConfigError(f"Không tìm thấy tệp cấu hình {path}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"Tệp cấu hình {path} không phải văn bản UTF-8.") from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = f" (dòng {mark.line + 1}, cột {mark.column + 1})" if mark else ""
+        raise ConfigError(f"Tệp cấu hình {path}{where}: {exc.problem or exc}") from None
     except yaml.YAMLError as exc:
         raise ConfigError(f"Tệp cấu hình {path} sai cú pháp YAML: {exc}") from None
+    except ValueError as exc:  # e.g. 2025-02-30 read as a date
+        raise ConfigError(f"Tệp cấu hình {path}: giá trị không hợp lệ ({exc}).") from None
+    if not isinstance(raw, dict):
+        raise ConfigError(f"Tệp cấu hình {path} rỗng hoặc không phải một bảng khóa: giá trị.")
+    return raw
+
+
+@contextmanager
+def _reading(path: Path, what: str = ""):
+    """A missing key or a value of the wrong type anywhere in the file becomes one ConfigError naming it."""
+    try:
+        yield
+    except KeyError as exc:
+        raise ConfigError(f"{path}: {what}thiếu trường «{exc.args[0]}».") from None
+    except (TypeError, ValueError, AttributeError) as exc:
+        raise ConfigError(f"{path}: {what}giá trị sai kiểu hoặc không hợp lệ ({exc}).") from None
 
 
 def _date(value) -> dt.date | None:
@@ -38,32 +92,68 @@ def _date(value) -> dt.date | None:
     return dt.date.fromisoformat(str(value))
 
 
+# Unit codes name folders and files: letters (Vietnamese capitals allowed), digits, '-' and '_', at most 40.
+SAFE_CODE = re.compile(r"[A-Z0-9ĐƠƯÂÊÔĂ][A-Z0-9ĐƠƯÂÊÔĂ_-]{0,39}")
+
+
+def check_code(code, where: str) -> str:
+    if not isinstance(code, str) or not SAFE_CODE.fullmatch(code):
+        shown = repr(code)[:60]
+        raise ConfigError(f"{where}: mã đơn vị {shown} không hợp lệ: mã chỉ gồm chữ in hoa, chữ số, '-' hoặc '_', "
+                          f"tối đa 40 ký tự (mã dùng để đặt tên thư mục và tệp).")
+    return code
+
+
+def _int(value, what: str, optional: bool = False) -> int | None:
+    if value is None and optional:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"«{what}» phải là số nguyên, đang ghi {value!r}")
+    return value
+
+
+def _deadline(value) -> tuple[int, int]:
+    month, day = (int(x) for x in str(value).split("-"))
+    dt.date(2024, month, day)  # a day that exists (29/02 allowed)
+    return month, day
+
+
 def load_province(data_dir: Path) -> Province:
     data_dir = Path(data_dir)
-    prov = _read(data_dir / "province.yaml")
+    path = data_dir / "province.yaml"
+    prov = _read(path)
     plan = load_plan(data_dir / "plan.yaml")
-    kinds = {
-        code: UnitKind(code=code, label=k["label"], head=k["head"], deputy=k["deputy"], body=k.get("body"),
-                       seal_mm=float(k.get("seal_mm", 36)))
-        for code, k in prov["kinds"].items()
-    }
+    with _reading(path, "mục «kinds»: "):
+        kinds = {
+            code: UnitKind(code=code, label=k["label"], head=k["head"], deputy=k["deputy"], body=k.get("body"),
+                           seal_mm=float(k.get("seal_mm", 36)))
+            for code, k in prov["kinds"].items()
+        }
     units: dict[str, Unit] = {}
-    for raw in prov["units"]:
-        try:
-            code = raw["code"]
+    with _reading(path):
+        listed = prov["units"]
+        if not isinstance(listed, list):
+            raise ValueError("«units» phải là một danh sách")
+    for n, raw in enumerate(listed, start=1):
+        with _reading(path, f"đơn vị thứ {n} ({raw.get('code', '?') if isinstance(raw, dict) else '?'}): "):
+            code = check_code(raw["code"], "province.yaml")
+            if code in units:
+                raise ConfigError(f"{path}: mã đơn vị «{code}» lặp lại (đơn vị thứ {n}); mỗi mã chỉ dùng một lần.")
+            if raw["kind"] not in kinds:
+                raise ConfigError(f"{path}: đơn vị {code} có loại «{raw['kind']}» không có trong «kinds».")
             kind = kinds[raw["kind"]]
             leader = raw.get("leader")
             units[code] = Unit(
                 code=code,
-                name=raw["name"],
+                name=str(raw["name"]),
                 kind=kind,
-                abbr=raw["abbr"],
-                place=raw["place"],
-                header_agency=tuple(raw["header"]["agency"]),
+                abbr=str(raw["abbr"]),
+                place=str(raw["place"]),
+                header_agency=tuple(str(x) for x in raw["header"]["agency"]),
                 header_parent=raw["header"].get("parent"),
                 parent=raw.get("parent"),
                 plan_role=raw.get("plan_role"),
-                leader=Signer(leader["name"], leader.get("role", "head")) if leader else None,
+                leader=Signer(str(leader["name"]), leader.get("role", "head")) if leader else None,
                 body=raw.get("body"),
                 drafting_abbr=raw.get("drafting_abbr", "VP"),
                 valid_from=_date(raw.get("valid_from")),
@@ -71,48 +161,58 @@ def load_province(data_dir: Path) -> Province:
                 successor=raw.get("successor"),
                 members=tuple(raw.get("members", ())),
             )
-        except KeyError as exc:
-            raise ConfigError(
-                f"province.yaml: đơn vị {raw.get('code', '?')} thiếu trường {exc.args[0]}"
-            ) from None
     for unit in units.values():
         for ref in [unit.parent, unit.successor, *unit.members]:
             if ref and ref not in units:
                 raise ConfigError(f"province.yaml: đơn vị {unit.code} tham chiếu mã {ref} không có")
-    return Province(name=prov["province"]["name"], place=prov["province"]["place"], units=units, plan=plan, kinds=kinds)
+    _refuse_cycles(units, path)
+    with _reading(path):
+        return Province(name=prov["province"]["name"], place=prov["province"]["place"], units=units, plan=plan,
+                        kinds=kinds)
+
+
+def _refuse_cycles(units: dict[str, Unit], path: Path) -> None:
+    """A unit that is its own ancestor would make every walk up the hierarchy endless."""
+    for code in units:
+        seen, cur = [code], units[code].parent
+        while cur:
+            if cur in seen:
+                raise ConfigError(f"{path}: cấp trên của các đơn vị tạo thành vòng: {' → '.join(seen + [cur])}.")
+            seen.append(cur)
+            cur = units[cur].parent
 
 
 def load_plan(path: Path) -> Plan:
     raw = _read(path)
-    quotas = {}
-    for role, q in raw["quotas"].items():
-        month, day = (int(x) for x in str(q["deadline"]).split("-"))
-        quotas[role] = Quota(
-            role=role,
-            label=q["label"],
-            minimum=q["min"],
-            maximum=q.get("max"),
-            target=q.get("target"),
-            deadline=(month, day),
-            send_to=q["send_to"],
-            kinds=tuple(q["kinds"]) if q.get("kinds") else None,
+    with _reading(path):
+        quotas = {}
+        for role, q in raw["quotas"].items():
+            quotas[role] = Quota(
+                role=role,
+                label=q["label"],
+                minimum=_int(q["min"], f"quotas.{role}.min"),
+                maximum=_int(q.get("max"), f"quotas.{role}.max", optional=True),
+                target=_int(q.get("target"), f"quotas.{role}.target", optional=True),
+                deadline=_deadline(q["deadline"]),
+                send_to=q["send_to"],
+                kinds=tuple(q["kinds"]) if q.get("kinds") else None,
+            )
+        return Plan(
+            notation=raw["plan"]["notation"],
+            date=_date(raw["plan"]["date"]),
+            issuer=raw["plan"]["issuer"],
+            title=raw["plan"]["title"],
+            quotas=quotas,
+            kinds=tuple(raw["entry_kinds"]),
+            fields=tuple(raw["fields"]),
+            legal_grounds=tuple(
+                LegalGround(g["text"], _date(g.get("valid_from")), _date(g.get("valid_to")))
+                for g in raw["legal_grounds"]
+            ),
+            recipients={role: tuple(r) for role, r in raw["recipients"].items()},
+            assignments={
+                role: tuple((a["who"], a["task"]) for a in items) for role, items in raw["assignments"].items()
+            },
+            board=raw["board"],
+            funding=raw["funding"],
         )
-    return Plan(
-        notation=raw["plan"]["notation"],
-        date=_date(raw["plan"]["date"]),
-        issuer=raw["plan"]["issuer"],
-        title=raw["plan"]["title"],
-        quotas=quotas,
-        kinds=tuple(raw["entry_kinds"]),
-        fields=tuple(raw["fields"]),
-        legal_grounds=tuple(
-            LegalGround(g["text"], _date(g.get("valid_from")), _date(g.get("valid_to")))
-            for g in raw["legal_grounds"]
-        ),
-        recipients={role: tuple(r) for role, r in raw["recipients"].items()},
-        assignments={
-            role: tuple((a["who"], a["task"]) for a in items) for role, items in raw["assignments"].items()
-        },
-        board=raw["board"],
-        funding=raw["funding"],
-    )

@@ -22,9 +22,25 @@ def looks_legacy_encoded(text: str) -> bool:
     return any(ch not in _VIETNAMESE_LATIN1 and ch not in _SYMBOLS for ch in _LEGACY_MARK.findall(text))
 
 
+# Invisible characters that hide a duplicate ("Nguyễn\u200bVăn") and carry no meaning in a name: removed.
+_INVISIBLE = re.compile("[\u200c\u200d\u2060\ufeff\u00ad]")
+# Control characters (C0 but tab and line breaks, DEL, C1) and bidirectional overrides: refused.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# How Excel stores a control character in a cell: _x0007_.
+_EXCEL_ESCAPED = re.compile(r"_x(00[01][0-9A-Fa-f]|007[Ff]|00[89][0-9A-Fa-f])_")
+
+
+def control_characters(text: str) -> list[str]:
+    """The control characters of a text, as U+XXXX (Excel's escaped form _x0007_ included)."""
+    found = [f"U+{ord(c):04X}" for c in _CONTROL.findall(text)]
+    found += [f"U+{m.upper()}" for m in _EXCEL_ESCAPED.findall(text)]
+    return found
+
+
 def clean(text: str) -> str:
-    """NFC, trimmed, inner runs of white space folded to one space."""
-    return re.sub(r"\s+", " ", nfc(text)).strip()
+    """NFC, invisible characters removed, trimmed, inner runs of white space folded to one space."""
+    text = _INVISIBLE.sub("", nfc(text)).replace("\u200b", " ")  # a zero-width space is still a space
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def match_key(text: str) -> str:

@@ -11,13 +11,14 @@ import os
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generators.core.errors import ConversionError
-from generators.core.files import atomic_path
+from generators.core.files import atomic_path, remove_stale
 
 PDFA2_FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
 
@@ -48,11 +49,12 @@ class Converter:
     def convert(self, jobs: list[tuple[Path, Path]], progress=None) -> ConversionReport:
         """Convert each (docx, pdf) pair; raise ConversionError naming what failed."""
         report = ConversionReport()
+        remove_stale(Path(self.config.work_dir or tempfile.gettempdir()), r"thidua-lo-(?P<pid>\d+)-\w+")
         if not jobs:
             return report
         if shutil.which(self.config.soffice) is None and not Path(self.config.soffice).exists():
             raise ConversionError(f"Không tìm thấy LibreOffice ({self.config.soffice}); hãy chạy 'make setup'.")
-        root = Path(tempfile.mkdtemp(prefix="thidua-lo-", dir=self.config.work_dir))
+        root = Path(tempfile.mkdtemp(prefix=f"thidua-lo-{os.getpid()}-", dir=self.config.work_dir))
         try:
             workers = max(1, min(self.config.workers, len(jobs)))
             chunks = [jobs[i::workers] for i in range(workers)]
@@ -102,10 +104,10 @@ class Converter:
             name = f"{i:04d}.docx"  # unique names: units' files may share a basename
             shutil.copyfile(docx, inputs / name)
             names.append(name)
-        cmd = [self.config.soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--invisible",
+        cmd = [sys.executable, "-c", _WATCHDOG, self.config.soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--invisible",
                "--norestore", "--nologo", "--nodefault", "--nolockcheck",
                "--convert-to", PDFA2_FILTER, "--outdir", str(outputs), *[str(inputs / n) for n in names]]
-        env = dict(os.environ, HOME=str(profile))
+        env = _minimal_environment(profile)
         timeout = self.config.startup_timeout + self.config.per_document_timeout * len(jobs)
         with self._lock:
             report.processes += 1
@@ -129,6 +131,29 @@ class Converter:
             with self._lock:
                 report.log.append(out.decode("utf-8", "replace")[-2000:])
         return done, finished
+
+
+# LibreOffice runs under a small watchdog, the leader of its own process group: when the run that started it
+# dies (even by SIGKILL), the kernel sends the watchdog SIGTERM (PR_SET_PDEATHSIG) and it kills the group.
+_WATCHDOG = """
+import ctypes, os, signal, subprocess, sys
+def stop(*_):
+    os.killpg(os.getpgrp(), signal.SIGKILL)
+signal.signal(signal.SIGTERM, stop)
+ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+if os.getppid() == 1:
+    stop()
+sys.exit(subprocess.call(sys.argv[1:]))
+"""
+
+# What LibreOffice may see of the environment: never the key password, the PIN or other secrets.
+_PASSED_ON = ("PATH", "LANG", "LANGUAGE", "LC_ALL", "LC_CTYPE", "TZ", "TMPDIR", "SAL_USE_VCLPLUGIN")
+
+
+def _minimal_environment(profile: Path) -> dict[str, str]:
+    env = {k: os.environ[k] for k in _PASSED_ON if k in os.environ}
+    env["HOME"] = str(profile)
+    return env
 
 
 def _complete_pdf(path: Path) -> bool:

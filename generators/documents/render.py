@@ -7,11 +7,11 @@ import zipfile
 from pathlib import Path
 
 import jinja2
-from jinja2.exceptions import SecurityError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 from docx.oxml.ns import qn
 from docx.shared import Pt
 from docxtpl import DocxTemplate
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from generators.core.errors import TemplateError
 from generators.core.files import atomic_path

@@ -27,8 +27,14 @@ def load_year(province: Province, data_dir: Path, year: int) -> YearData:
     if not folder.is_dir():
         out.problems.append(Problem(str(folder), f"không có thư mục danh sách đăng ký năm {year}."))
         return out
-    for path in sorted(folder.glob("*.xlsx")):
+    for path in sorted(folder.iterdir()):
         shown = str(path.relative_to(Path(data_dir).parent)) if path.is_relative_to(Path(data_dir).parent) else str(path)
+        if path.name.startswith((".", "~$")) or not path.is_file():
+            continue  # hidden files and Excel's lock files
+        if path.suffix.lower() != ".xlsx":
+            out.problems.append(Problem(shown, f"không đọc tệp này: chỉ nhận tệp Excel .xlsx (tệp có đuôi "
+                                               f"«{path.suffix or 'không có'}»)."))
+            continue
         try:
             reg = read_registration(path, province.plan, known_units=set(province.units), display_name=shown)
         except DataError as exc:

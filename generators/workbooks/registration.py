@@ -18,7 +18,8 @@ from generators.core.errors import DataError, Problem
 from generators.core.files import atomic_path
 from generators.core.model import Entry, Plan, Registration
 from generators.core.text import clean, match_key
-from generators.workbooks.cells import CellReader, header_key
+from generators.workbooks.cells import CellReader, header_key, put
+from generators.workbooks.safety import open_workbook, sheet_problems
 
 LIST_SHEET = "Danh sách"
 HELP_SHEET = "Hướng dẫn"
@@ -33,14 +34,15 @@ class Column:
     width: int
     kind: str = "text"  # text, int, date, kind, field
     required: bool = True
+    max_length: int | None = None  # characters
 
 
 COLUMNS = (
     Column("stt", "STT", 6, "int"),
-    Column("name", "Tên mô hình, tập thể, cá nhân", 32),
+    Column("name", "Tên mô hình, tập thể, cá nhân", 32, max_length=250),
     Column("kind", "Loại", 12, "kind"),
     Column("birth_date", "Ngày sinh", 12, "date", required=False),
-    Column("position", "Chức vụ, đơn vị công tác", 32),
+    Column("position", "Chức vụ, đơn vị công tác", 32, max_length=300),
     Column("field", "Lĩnh vực", 22, "field"),
     Column("achievements", "Thành tích nổi bật", 45),
     Column("measures", "Biện pháp bồi dưỡng, nhân rộng", 45),
@@ -77,7 +79,7 @@ def write_workbook(path: Path, plan: Plan, *, unit: str = "", unit_name: str = "
     for i, (label, key, kind) in enumerate(INFO, start=2):
         ws.cell(i, 1, label).font = bold
         ws.merge_cells(start_row=i, start_column=1, end_row=i, end_column=2)
-        cell = ws.cell(i, 3, values[key])
+        cell = put(ws, i, 3, values[key])
         cell.font = normal
         if kind == "date":
             cell.number_format = "DD/MM/YYYY"
@@ -110,7 +112,7 @@ def write_workbook(path: Path, plan: Plan, *, unit: str = "", unit_name: str = "
     for r, entry in enumerate(entries or [], start=HEADER_ROW + 1):
         for col, spec in enumerate(COLUMNS, start=1):
             value = r - HEADER_ROW if spec.key == "stt" else getattr(entry, spec.key)
-            cell = ws.cell(r, col, value)
+            cell = put(ws, r, col, value)
             cell.font = normal
             cell.border = box
             cell.alignment = Alignment(vertical="top", wrap_text=True)
@@ -158,15 +160,13 @@ def read_registration(path: Path, plan: Plan, *, known_units: set[str] | None = 
     """Read one unit's workbook; raise DataError listing every problem in it."""
     path = Path(path)
     file = display_name or path.name
-    try:
-        wb = openpyxl.load_workbook(path, data_only=False)
-    except Exception as exc:  # openpyxl raises many types for a non-workbook
-        raise DataError([Problem(file, f"không mở được tệp Excel (.xlsx): {exc}")]) from None
+    wb = open_workbook(path, file)
     if LIST_SHEET not in wb.sheetnames:
         raise DataError([Problem(file, f"không có trang tính «{LIST_SHEET}» (đang có: {', '.join(wb.sheetnames)}).")])
     ws = wb[LIST_SHEET]
     problems: list[Problem] = []
     cells = CellReader(file, LIST_SHEET, problems)
+    problems += sheet_problems(wb, ws, file, HEADER_ROW)
 
     info = _read_info(ws, cells, known_units)
     header_row, columns = _find_columns(ws, cells)
@@ -174,6 +174,10 @@ def read_registration(path: Path, plan: Plan, *, known_units: set[str] | None = 
     if header_row is not None:
         for row in ws.iter_rows(min_row=header_row + 1):
             if all(c.value is None or (isinstance(c.value, str) and not c.value.strip()) for c in row):
+                continue
+            if ws.row_dimensions[row[0].row].hidden:
+                problems.append(Problem(file, "dòng này đang bị ẩn; hãy hiện dòng (hoặc xóa hẳn nếu không đăng ký).",
+                                        LIST_SHEET, row[0].row))
                 continue
             entry = _read_entry(row[0].row, ws, columns, cells, plan)
             if entry:
@@ -260,7 +264,7 @@ def _read_entry(r: int, ws, columns: dict, cells: CellReader, plan: Plan) -> Ent
         elif spec.kind == "date":
             values[spec.key] = cells.date(cell, spec.header, required=False)
         else:
-            values[spec.key] = cells.text(cell, spec.header, required=spec.required)
+            values[spec.key] = cells.text(cell, spec.header, required=spec.required, max_length=spec.max_length)
     if values["kind"] == INDIVIDUAL and "birth_date" in columns:
         cell = ws.cell(r, columns["birth_date"])
         if values["birth_date"] is None and not cells._already_reported(cell):

@@ -9,6 +9,7 @@ from openpyxl.styles import Alignment, Font
 from generators.core.files import atomic_path
 from generators.core.model import Province
 from generators.registration.rules import RULE_TITLES, Finding
+from generators.workbooks.cells import put
 
 
 def write_sheet(path: Path, title: str, headers: list[str], widths: list[int], rows: list[list]) -> None:
@@ -22,7 +23,7 @@ def write_sheet(path: Path, title: str, headers: list[str], widths: list[int], r
         ws.column_dimensions[cell.column_letter].width = w
     for r, values in enumerate(rows, start=2):
         for c, value in enumerate(values, start=1):
-            ws.cell(r, c, value).alignment = Alignment(wrap_text=True, vertical="top")
+            put(ws, r, c, value).alignment = Alignment(wrap_text=True, vertical="top")
     ws.freeze_panes = "A2"
     with atomic_path(path) as tmp:
         wb.save(tmp)

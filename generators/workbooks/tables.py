@@ -16,7 +16,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from generators.core.errors import DataError, Problem
 from generators.core.files import atomic_path
-from generators.workbooks.cells import CellReader, header_key
+from generators.workbooks.cells import CellReader, header_key, put
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ def write_tables(path: Path, tables: list[Table], rows: dict[str, list[dict]] | 
                 value = row.get(col.key)
                 if isinstance(value, bool):
                     value = "Có" if value else "Không"
-                cell = ws.cell(r, c, value)
+                cell = put(ws, r, c, value)
                 if col.kind == "date":
                     cell.number_format = "DD/MM/YYYY"
         ws.freeze_panes = ws.cell(HEADER_ROW + 1, 1)

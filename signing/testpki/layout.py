@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from generators.core.files import inside
+
 
 @dataclass(frozen=True)
 class PkiLayout:
@@ -18,13 +20,13 @@ class PkiLayout:
         return self.folder / "intermediate.pem"
 
     def leader_p12(self, code: str) -> Path:
-        return self.folder / "nguoi-ky" / f"{code}.p12"
+        return inside(self.folder, "nguoi-ky", f"{code}.p12")
 
     def org_p12(self, code: str) -> Path:
-        return self.folder / "to-chuc" / f"{code}.p12"
+        return inside(self.folder, "to-chuc", f"{code}.p12")
 
     def signature_image(self, code: str) -> Path:
-        return self.folder / "hinh-anh" / f"chu-ky-{code}.png"
+        return inside(self.folder, "hinh-anh", f"chu-ky-{code}.png")
 
     def seal_image(self, code: str) -> Path:
-        return self.folder / "hinh-anh" / f"con-dau-{code}.png"
+        return inside(self.folder, "hinh-anh", f"con-dau-{code}.png")

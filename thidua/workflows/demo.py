@@ -11,9 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dispatch.record import IssuedDocument
-from dispatch.register import is_server_url, open_register
+from dispatch.register import open_register
 from generators.commendation.round import Round
 from generators.core.config import load_province
+from generators.core.errors import ThiduaError
+from generators.core.files import FolderLock
 from generators.workbooks.reports import write_eligibility_xlsx
 from thidua.settings import Settings
 from thidua.workflows import commendation, dossier, registration
@@ -45,19 +47,25 @@ class DemoResult:
 
 
 def _fresh_register(settings: Settings) -> str | Path:
-    """The demo replays the year: a SQLite register of the output folder starts empty."""
+    """The register the demo issues into: it must hold no document yet (a replay never deletes a register)."""
     target = settings.register_target
-    if not is_server_url(target):
-        path = Path(str(target).removeprefix("sqlite://"))
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-    open_register(target).close()  # schema created once, before the workers start
+    with open_register(target) as register:  # schema created once, before the workers start
+        held = [d for d in register.entries(year=settings.year)]
+    if held:
+        raise ThiduaError(f"Sổ đăng ký {target} đã có {len(held)} văn bản năm {settings.year}; bản chạy thử không "
+                          f"ghi đè hay xóa sổ đăng ký: hãy dùng --out với một thư mục mới (hoặc xóa thư mục cũ).")
     return target
 
 
 def run_demo(settings: Settings, observer: Observer | None = None) -> DemoResult:
-    observer = observer or Silent()
+    """The whole round into `settings.out`, which no other run may use meanwhile."""
+    with FolderLock(settings.out):
+        return _run_demo(settings, observer or Silent())
+
+
+def _run_demo(settings: Settings, observer: Observer) -> DemoResult:
     province = load_province(settings.data)
+    register = _fresh_register(settings)
 
     observer.step(f"Bước 1: kiểm tra danh sách đăng ký năm {settings.year}")
     xlsx = settings.year_dir / "ket-qua-kiem-tra.xlsx"
@@ -78,7 +86,6 @@ def run_demo(settings: Settings, observer: Observer | None = None) -> DemoResult
     units = [d.unit for d in drafted.documents] + ([rnd.meta["board"], rnd.meta["decider"]] if rnd else [])
     layout = init_pki(province, settings.pki_folder, password, sorted(set(units)),
                       dossier.council_people(rnd) if rnd else [])
-    register = _fresh_register(settings)
     result.issued = sign_and_issue(settings.data, drafted.documents, password, layout, register, settings.workers,
                                    settings.tsa_url)
     result.timings["issue"] = time.monotonic() - start

@@ -13,6 +13,7 @@ from dispatch.record import IssuedDocument
 from dispatch.register import open_register
 from generators.commendation.contexts import bb_context, council_unit, qd_context, ttr_context
 from generators.core.clock import VN
+from generators.core.files import inside
 from generators.core.model import Province, Signer
 from generators.documents.convert import Converter
 from generators.documents.draft import Draft
@@ -36,7 +37,7 @@ def council_people(rnd) -> list[Subject]:
 
 
 def _render(kind: str, unit_code: str, title: str, ctx: dict, folder: Path, day: dt.date, author: str) -> Draft:
-    base = folder / f"{kind.replace('Đ', 'D')}-{day.year}-{unit_code.replace('Đ', 'D')}"
+    base = inside(folder, f"{kind.replace('Đ', 'D')}-{day.year}-{unit_code.replace('Đ', 'D')}")
     doc = Draft(kind, unit_code, title, base.with_suffix(".docx"), base.with_suffix(".pdf"),
                 dt.datetime.combine(day, dt.time(8, 0), VN))
     render_docx(template_path(kind), ctx, doc.docx, title=title, author=author, created=doc.created)

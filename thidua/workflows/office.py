@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from contextlib import nullcontext
 from pathlib import Path
 from typing import Union
@@ -15,6 +16,7 @@ from dispatch.record import IssuedDocument
 from dispatch.register import Register, open_register
 from generators.core.config import load_province
 from generators.core.errors import ThiduaError
+from generators.core.files import remove_stale
 from generators.core.model import Unit
 from signing import fields
 from signing.errors import KeyAccessError
@@ -42,6 +44,7 @@ def sign_with_fields(src: Path, dst: Path, main_name: str, main_titles: list[str
         check_signer(signer, field_name, name)  # before any field is placed or anything signed
     placement = find_placement(src, main_name, main_titles, seal_mm, others=list(others))
     dst = Path(dst)
+    remove_stale(dst.parent, rf"\.{re.escape(dst.name)}\.(?P<pid>\d+)\.(fields|step)")  # a killed signer's
     current = dst.with_name(f".{dst.name}.{os.getpid()}.fields")
     step = dst.with_name(f".{dst.name}.{os.getpid()}.step")
     try:

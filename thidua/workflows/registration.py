@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from generators.core.clock import VN
 from generators.core.config import load_province
+from generators.core.files import inside
 from generators.core.model import Province
 from generators.documents.convert import Converter, ConverterConfig
 from generators.documents.draft import Draft
@@ -49,21 +50,20 @@ def check(settings: Settings, province: Province | None = None, xlsx=None) -> Ch
 
 def plan_documents(province: Province, data: YearData, findings: list[Finding], out_dir) -> list[tuple[Draft, dict]]:
     """Which documents the round produces, with their contexts."""
-    year_dir = out_dir / str(data.year)
     docs = []
     for code, reg in sorted(data.registrations.items()):
         unit = province.unit(code)
         if not unit.valid_on(dt.date(data.year, 1, 1)) or unit.plan_role not in province.plan.quotas:
             continue
         ctx = kh_context(province, reg)
-        base = year_dir / code / f"KH-{data.year}-{code}"
+        base = inside(out_dir, str(data.year), code, f"KH-{data.year}-{code}")
         created = dt.datetime.combine(reg.sent, dt.time(8, 0), VN)
         title = f"Kế hoạch bồi dưỡng, nhân rộng gương điển hình tiên tiến năm {data.year} - {unit.name}"
         docs.append((Draft("KH", code, title, base.with_suffix(".docx"), base.with_suffix(".pdf"), created), ctx))
     board = province.unit(province.plan.board)
     if data.registrations:
         ctx = ds_context(province, data.year, data.registrations, findings)
-        base = year_dir / board.code / f"DS-{data.year}-{board.code}"
+        base = inside(out_dir, str(data.year), board.code, f"DS-{data.year}-{board.code}")
         last = max(r.sent for r in data.registrations.values())
         created = dt.datetime.combine(last, dt.time(8, 0), VN)
         title = f"Danh sách mô hình, tập thể, cá nhân điển hình tiên tiến đăng ký năm {data.year}"
