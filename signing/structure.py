@@ -138,3 +138,60 @@ def structure_problems(data: bytes, spans: list[SignatureSpan]) -> list[str]:
             if name in SIGNATURE_FIELDS and ap is not None and "/N" in ap:
                 problems += _appearance_problems(ap["/N"], name)
     return problems
+
+
+# An incremental update rewrites the XMP packet's modification dates; nothing else of it may change.
+_XMP_DATES = re.compile(rb"<xmp:(ModifyDate|MetadataDate)>[^<]*</xmp:\1>|xmp:(ModifyDate|MetadataDate)=\"[^\"]*\"")
+
+
+def _fingerprint(obj) -> bytes:
+    if isinstance(obj, pikepdf.Stream):
+        if obj.stream_dict.get("/Type") == "/Metadata":
+            return _XMP_DATES.sub(b"", obj.read_bytes())
+        return obj.stream_dict.unparse() + b"|" + obj.read_raw_bytes()
+    return obj.unparse()
+
+
+def _reachable(pdf: pikepdf.Pdf, skip_dss: bool) -> dict[tuple[int, int], bytes]:
+    """Every indirect object reachable from the catalog (without its /DSS), by number, with its bytes."""
+    seen: dict[tuple[int, int], bytes] = {}
+    stack = [pdf.Root]
+    while stack:
+        obj = stack.pop()
+        if isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream, pikepdf.Array)):
+            if obj.is_indirect:
+                key = obj.objgen
+                if key in seen:
+                    continue
+                seen[key] = b"" if key == pdf.Root.objgen else _fingerprint(obj)
+            items = obj.as_list() if isinstance(obj, pikepdf.Array) else [
+                v for k, v in (obj.stream_dict.items() if isinstance(obj, pikepdf.Stream) else obj.items())
+                if not (skip_dss and obj.objgen == pdf.Root.objgen and k == "/DSS")]
+            stack.extend(items)
+    return seen
+
+
+def post_issuance_problems(data: bytes, signed_end: int) -> list[str]:
+    """What was appended after the last signature: only validation data (a /DSS in the catalog) is permitted.
+
+    Everything reachable from the catalog but its /DSS must be exactly as the last signature signed it,
+    and the catalog may differ only by /DSS. (Document timestamps are not added by thidua yet: refused.)
+    """
+    if signed_end >= len(data):
+        return []
+    try:
+        with pikepdf.open(io.BytesIO(data[:signed_end])) as signed, pikepdf.open(io.BytesIO(data)) as final:
+            root_signed = {k: v.unparse() if hasattr(v, "unparse") else repr(v) for k, v in signed.Root.items()}
+            root_final = {k: v.unparse() if hasattr(v, "unparse") else repr(v) for k, v in final.Root.items()
+                          if k != "/DSS"}
+            if root_signed != root_final:
+                return ["sau chữ ký cuối, danh mục gốc của tệp đã bị sửa ngoài dữ liệu kiểm tra hiệu lực (DSS)."]
+            if _reachable(signed, skip_dss=False) != _reachable(final, skip_dss=True):
+                return ["sau chữ ký cuối, nội dung của tệp đã bị thay đổi (chỉ được thêm dữ liệu kiểm tra hiệu lực)."]
+            added = {o.objgen for o in final.objects if o.is_indirect} - {o.objgen for o in signed.objects
+                                                                          if o.is_indirect}
+            if added - set(_reachable(final, skip_dss=False)):
+                return ["sau chữ ký cuối, tệp có thêm đối tượng không thuộc dữ liệu kiểm tra hiệu lực (DSS)."]
+    except Exception:
+        return ["không đọc được phần thêm vào sau chữ ký cuối."]
+    return []

@@ -100,3 +100,19 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path, plan):
     assert path.stat().st_size < 1024 * 1024
     [p] = problems_of(path, plan)
     assert "giải nén" in p.message
+
+
+def test_a_column_inserted_into_the_table_is_named_not_dropped(workbook, plan):
+    def insert(wb, ws):
+        ws.insert_cols(4)
+        ws.cell(FIRST_ROW - 1, 4, "Giới tính")
+        ws.cell(FIRST_ROW, 4, "Nữ")
+    edit(workbook, insert)
+    [p] = problems_of(workbook, plan)
+    assert (p.row, p.column) == (FIRST_ROW - 1, "D") and "«Giới tính» không có trong mẫu" in p.message
+
+
+def test_data_under_no_header_is_named(workbook, plan):
+    edit(workbook, lambda wb, ws: ws.cell(FIRST_ROW + 2, 12, "ghi chú lạc"))
+    [p] = problems_of(workbook, plan)
+    assert (p.row, p.column) == (FIRST_ROW + 2, "L") and "không có tiêu đề" in p.message

@@ -17,9 +17,35 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+# Characters of Windows-1252 that Vietnamese Unicode text never has next to a letter, but TCVN3 (ABC) and VNI
+# files show when read as Latin-1: "Ng« Lª", "V¨n", "Hå", "Tröôøng", "Ñoâng".
+_LEGACY_ONLY = "¡¢£¤¥¦§¨©ª¬\u00ad®¯±´µ¶·¸¹º¼½¾¿ÄÅÆÇËÎÏÐÑÖ×ØÛÜÞßäåæçëîïðñö÷øûüþÿ"
+_LETTER = "A-Za-zÀ-ỹ"
+# « and » are also Vietnamese quotation marks: legacy only where a quote cannot stand ("Ng«", "b»ng").
+_LEGACY_NEAR_LETTER = re.compile(f"(?<=[{_LETTER}])[{_LEGACY_ONLY}«]|[{_LEGACY_ONLY}](?=[{_LETTER}])"
+                                 f"|»(?=[{_LETTER}])")
+# Syllables Vietnamese spelling excludes: â or ă ending a word ("Vâ"), a grave, hook or tilde tone on a
+# syllable closed by c, ch, p or t ("Quèc": such syllables take only the acute or the dot below).
+_NO_FINAL = re.compile(f"[âăÂĂ](?![{_LETTER}])")
+_CLOSED = re.compile("(?i)[a-zđ\u0300-\u036f]*[\u0300\u0309\u0303][a-z\u0302\u0306\u031b]*(c|ch|p|t)\b")
+# TCVN3 capitals of toned letters inside small words: "ChÝ", "NguyÔn", "TrÇn".
+_CAPITAL_INSIDE = re.compile("[a-zà-ÿ][À-Ý]")
+
+
+def _small_toned_before_capital(text: str) -> bool:
+    """'CéNG', 'HéI': TCVN3's small code for a toned letter inside a word typed in capitals."""
+    return any(a.islower() and not a.isascii() and b.isupper() for a, b in zip(text, text[1:]))
+# VNI writes a toned vowel as the vowel and a second Latin-1 letter: "Vaên", "Nguyeãn", "Traàn", "Hoaøng".
+# None of these pairs occurs in Vietnamese (the tone of "ai", "ao", "eo"... sits on the first vowel).
+_VNI_PAIR = re.compile("a[àáâãèéêùúõ]|e[àáâãùõ]|o[âùõ]|u[ùúõ]|y[ùõ]|ô[ùõ]", re.IGNORECASE)
+
+
 def looks_legacy_encoded(text: str) -> bool:
-    """True for TCVN3/VNI text shown as Latin-1 (e.g. 'NguyÔn V¨n' or 'Nguyeãn')."""
-    return any(ch not in _VIETNAMESE_LATIN1 and ch not in _SYMBOLS for ch in _LEGACY_MARK.findall(text))
+    """True for TCVN3/VNI text shown as Latin-1 (e.g. 'NguyÔn V¨n', 'Ng« Lª' or 'Nguyeãn Vaên')."""
+    text = nfc(text)
+    return bool(_small_toned_before_capital(text) or any(ch not in _VIETNAMESE_LATIN1 and ch not in _SYMBOLS for ch in _LEGACY_MARK.findall(text))
+                or _LEGACY_NEAR_LETTER.search(text) or _CAPITAL_INSIDE.search(text) or _VNI_PAIR.search(text)
+                or _NO_FINAL.search(text) or _CLOSED.search(unicodedata.normalize("NFD", text)))
 
 
 # Invisible characters that hide a duplicate ("Nguyễn\u200bVăn") and carry no meaning in a name: removed.

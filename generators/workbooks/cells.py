@@ -58,7 +58,7 @@ class CellReader:
             self.problem(cell, f"ô dài {len(value)} ký tự, quá giới hạn {max_length} ký tự của cột này.", header)
             return None
         if value is None:
-            if required and not self._already_reported(cell):
+            if required and not self.already_reported(cell):
                 self.problem(cell, "ô bắt buộc đang để trống.", header)
             return None
         if isinstance(value, (dt.date, dt.datetime)):
@@ -68,7 +68,7 @@ class CellReader:
     def integer(self, cell, header=None) -> int | None:
         value = self.raw(cell, header)
         if value is None:
-            if not self._already_reported(cell):
+            if not self.already_reported(cell):
                 self.problem(cell, "ô bắt buộc đang để trống.", header)
             return None
         if isinstance(value, bool) or not (isinstance(value, int) or (isinstance(value, float) and value.is_integer())
@@ -80,7 +80,7 @@ class CellReader:
     def date(self, cell, header=None, required=True) -> dt.date | None:
         value = self.raw(cell, header)
         if value is None:
-            if required and not self._already_reported(cell):
+            if required and not self.already_reported(cell):
                 self.problem(cell, "ô bắt buộc đang để trống.", header)
             return None
         if isinstance(value, dt.datetime):
@@ -108,7 +108,7 @@ class CellReader:
             return None
         return by_key[match_key(value)]
 
-    def _already_reported(self, cell) -> bool:
+    def already_reported(self, cell) -> bool:
         return any(p.row == cell.row and p.column == get_column_letter(cell.column) and p.sheet == self.sheet
                    for p in self.problems)
 

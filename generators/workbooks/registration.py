@@ -244,7 +244,27 @@ def _find_columns(ws, cells: CellReader):
             cells.problem(at, f"tiêu đề cột «{clean(at.value)}» không đúng mẫu; cần là «{spec.header}».")
         else:
             cells.problems.append(Problem(cells.file, f"thiếu cột «{spec.header}» ở dòng tiêu đề.", cells.sheet, header_row))
+    _refuse_extra_columns(ws, cells, header_row, columns)
     return header_row, columns
+
+
+def _refuse_extra_columns(ws, cells: CellReader, header_row: int, columns: dict) -> None:
+    """A column inserted into the table would be dropped in silence: name it, with what it holds."""
+    expected = {header_key(c.header) for c in COLUMNS}
+    known = set(columns.values())
+    for cell in ws[header_row]:
+        if cell.column in known or cells.already_reported(cell):
+            continue
+        header = clean(str(cell.value)) if cell.value is not None else ""
+        if header and header_key(header) in expected:
+            continue
+        filled = [r for r in range(header_row + 1, ws.max_row + 1) if ws.cell(r, cell.column).value not in (None, "")]
+        if header:
+            cells.problem(cell, f"cột «{header}» không có trong mẫu; dữ liệu của cột này sẽ không được đọc: hãy xóa "
+                                f"cột hoặc chuyển dữ liệu sang cột đúng.")
+        elif filled:
+            cells.problem(ws.cell(filled[0], cell.column), "ô có dữ liệu trong một cột không có tiêu đề; dữ liệu này "
+                                                           "sẽ không được đọc: hãy xóa hoặc chuyển sang cột đúng.")
 
 
 def _read_entry(r: int, ws, columns: dict, cells: CellReader, plan: Plan) -> Entry | None:
@@ -267,7 +287,7 @@ def _read_entry(r: int, ws, columns: dict, cells: CellReader, plan: Plan) -> Ent
             values[spec.key] = cells.text(cell, spec.header, required=spec.required, max_length=spec.max_length)
     if values["kind"] == INDIVIDUAL and "birth_date" in columns:
         cell = ws.cell(r, columns["birth_date"])
-        if values["birth_date"] is None and not cells._already_reported(cell):
+        if values["birth_date"] is None and not cells.already_reported(cell):
             cells.problem(cell, "cá nhân phải ghi ngày sinh (dd/mm/yyyy).", "Ngày sinh")
         elif values["birth_date"] and not (1900 <= values["birth_date"].year <= dt.date.today().year - 14):
             cells.problem(cell, f"ngày sinh {values['birth_date']:%d/%m/%Y} không hợp lý.", "Ngày sinh")
