@@ -34,6 +34,16 @@ class SignatureSpan:
     byte_range: tuple[int, ...]
     contents: bytes
 
+    @classmethod
+    def of(cls, sig) -> "SignatureSpan":
+        """From a pyHanko embedded signature ("".join: its strings are str subclasses holding the reader)."""
+        return cls("".join(sig.field_name), tuple(int(x) for x in sig.sig_object["/ByteRange"]),
+                   bytes(sig.sig_object["/Contents"]))
+
+    @property
+    def end(self) -> int:
+        return self.byte_range[2] + self.byte_range[3]
+
 
 def byte_range_problems(data: bytes, span: SignatureSpan) -> list[str]:
     br = span.byte_range
@@ -116,7 +126,7 @@ def structure_problems(data: bytes, spans: list[SignatureSpan]) -> list[str]:
         return problems
     try:
         final = pikepdf.open(io.BytesIO(data))
-        first_end = min(s.byte_range[2] + s.byte_range[3] for s in spans)
+        first_end = min(s.end for s in spans)
         first = pikepdf.open(io.BytesIO(data[:first_end]))
     except Exception:
         return ["không đọc được cấu trúc tệp PDF."]

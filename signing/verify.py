@@ -7,6 +7,7 @@ Any exception while validating counts as a failure (spec 06).
 """
 from __future__ import annotations
 
+import io
 import logging
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -139,6 +140,13 @@ def _one(sig, context: ValidationContext) -> SignatureReport:
     report.modifications_after = level.name if level is not None else None
     report.coverage = status.coverage.name if status.coverage is not None else None
     modified = (level is not None and level.name not in ALLOWED_AFTER) or status.docmdp_ok is False
+    problem = status.trust_problem_indic
+    _conclude(report, modified, problem.name if problem is not None else None)
+    return report
+
+
+def _conclude(report: SignatureReport, modified: bool, trust_problem: str | None = None) -> None:
+    """The signature's indication from what was found, the gravest first."""
     if not report.integrity:
         report.indication, report.sub_indication = FAILED, "HASH_FAILURE"
     elif not report.cryptographic:
@@ -150,12 +158,9 @@ def _one(sig, context: ValidationContext) -> SignatureReport:
     elif report.certificate_valid_at_signing_time is False:  # the claimed time is no proof (EU DSS)
         report.indication, report.sub_indication = INDETERMINATE, "OUT_OF_BOUNDS_NO_POE"
     elif not report.chain_trusted:
-        problem = status.trust_problem_indic
-        report.indication = INDETERMINATE
-        report.sub_indication = problem.name if problem is not None else "NO_CERTIFICATE_CHAIN_FOUND"
+        report.indication, report.sub_indication = INDETERMINATE, trust_problem or "NO_CERTIFICATE_CHAIN_FOUND"
     else:
-        report.indication = PASSED
-    return report
+        report.indication, report.sub_indication = PASSED, None
 
 
 @dataclass(frozen=True)
@@ -185,14 +190,7 @@ def _permit_validation_data(report: SignatureReport) -> None:
     if report.sub_indication != "FORMAT_FAILURE" or not (report.integrity and report.cryptographic):
         return
     report.modifications_after = "LTA_UPDATES"
-    if report.problems:
-        report.indication, report.sub_indication = FAILED, "CERTIFICATE_NOT_FIT"
-    elif report.certificate_valid_at_signing_time is False:
-        report.indication, report.sub_indication = INDETERMINATE, "OUT_OF_BOUNDS_NO_POE"
-    elif not report.chain_trusted:
-        report.indication, report.sub_indication = INDETERMINATE, "NO_CERTIFICATE_CHAIN_FOUND"
-    else:
-        report.indication, report.sub_indication = PASSED, None
+    _conclude(report, modified=False)
 
 
 def _load_roots(trust_roots: list[Path]):
@@ -215,30 +213,27 @@ def verify(path: Path, trust_roots: list[Path], expected: Expected | None = None
     if not data.lstrip()[:5] == b"%PDF-":
         return Report(str(path), FAILED, "NOT_A_FILE", False)
     try:
-        with open(path, "rb") as fh:
-            reader = PdfFileReader(fh, strict=False)
-            sigs = list(reader.embedded_signatures)
-            spans = [SignatureSpan("".join(s.field_name), tuple(int(x) for x in s.sig_object["/ByteRange"]),
-                                   bytes(s.sig_object["/Contents"])) for s in sigs]
-            # "".join: pyHanko's string objects are str subclasses holding the reader.
-            values = {name: "".join(str(f.get("/V"))) for name, f in existing_fields(reader).items()
-                      if f.get("/FT") == "/Tx" and f.get("/V") is not None}
-            reports = [_one(s, context) for s in sigs]
+        reader = PdfFileReader(io.BytesIO(data), strict=False)
+        sigs = list(reader.embedded_signatures)
+        spans = [SignatureSpan.of(s) for s in sigs]
+        # "".join: pyHanko's string objects are str subclasses holding the reader.
+        values = {name: "".join(str(f.get("/V"))) for name, f in existing_fields(reader).items()
+                  if f.get("/FT") == "/Tx" and f.get("/V") is not None}
+        reports = [_one(s, context) for s in sigs]
     except Exception:
         return Report(str(path), FAILED, "FORMAT_FAILURE", False)
     if not reports:
         return Report(str(path), FAILED, "NO_SIGNATURE", False, [], values)
-    problems = structure_problems(data, spans) + (_expected_problems(reports, expected) if expected else [])
-    last = max(spans, key=lambda sp: sp.byte_range[2] + sp.byte_range[3]) if spans else None
-    if last is not None and not problems:
-        after = post_issuance_problems(data, last.byte_range[2] + last.byte_range[3])
-        problems += after
-        if not after and last.byte_range[2] + last.byte_range[3] < len(data):
+    structural = structure_problems(data, spans)
+    signers = _expected_problems(reports, expected) if expected else []
+    if not structural and not signers:
+        last = max(spans, key=lambda sp: sp.end)
+        structural = post_issuance_problems(data, last.end)
+        if not structural and last.end < len(data):
             _permit_validation_data(next(r for r in reports if r.field == last.field))
-    if problems:  # the stricter verdict wins over pyHanko's
-        sub = "STRUCTURE_FAILURE" if not expected or len(problems) > len(_expected_problems(reports, expected)) \
-            else "CERTIFICATE_NOT_FIT"
-        return Report(str(path), FAILED, sub, False, reports, values, problems)
+    if structural or signers:  # the stricter verdict wins over pyHanko's
+        sub = "STRUCTURE_FAILURE" if structural else "CERTIFICATE_NOT_FIT"
+        return Report(str(path), FAILED, sub, False, reports, values, structural + signers)
     issued = any(r.field == ORG_FIELD and r.indication == PASSED for r in reports)
     order = {FAILED: 0, INDETERMINATE: 1, PASSED: 2}
     worst = min(reports, key=lambda r: order[r.indication])
@@ -255,9 +250,8 @@ def pre_issue_problems(data: bytes, reader) -> list[str]:
     problems, spans = [], []
     context = ValidationContext(trust_roots=[], allow_fetching=False, revocation_mode="soft-fail")
     for sig in reader.embedded_signatures:
-        name = "".join(sig.field_name)
-        spans.append(SignatureSpan(name, tuple(int(x) for x in sig.sig_object["/ByteRange"]),
-                                   bytes(sig.sig_object["/Contents"])))
+        spans.append(SignatureSpan.of(sig))
+        name = spans[-1].field
         try:
             status = validate_pdf_signature(sig, signer_validation_context=context)
             ok = bool(status.intact and status.valid)

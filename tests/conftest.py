@@ -95,9 +95,9 @@ def register_target(request, tmp_path):
     """An empty register on each backend: a SQLite file, or a new database on the session's PostgreSQL server."""
     if request.param == "sqlite":
         return tmp_path / "so-dang-ky.sqlite"
-    from .pg_server import create_database
-
     import uuid
+
+    from .pg_server import create_database
 
     name = f"reg_{uuid.uuid4().hex[:16]}"
     return create_database(request.getfixturevalue("postgres_url"), name)

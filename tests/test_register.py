@@ -11,7 +11,7 @@ import time
 import pytest
 
 from dispatch.errors import RegisterError
-from dispatch.register import schema, open_register
+from dispatch.register import open_register, schema
 
 from .register_worker import allocate_forever, allocate_many, entry, open_at
 

@@ -22,7 +22,7 @@ from generators.documents.convert import Converter, ConverterConfig
 from generators.workbooks.reports import write_sheet
 from thidua.cli import main
 
-from .conftest import DATA, FIRST_ROW  # noqa: F401
+from .conftest import DATA
 
 
 def test_a_second_run_on_one_folder_is_refused_naming_the_first(tmp_path, capsys):

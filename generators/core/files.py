@@ -1,12 +1,16 @@
 """Files that appear whole or not at all: write beside the target, fsync, rename."""
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import re
+import shutil
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
+
+from generators.core.errors import ThiduaError
 
 
 @contextmanager
@@ -55,8 +59,6 @@ def inside(folder: Path, *parts: str) -> Path:
     base = Path(folder).resolve()
     target = base.joinpath(*parts).resolve()
     if target != base and base not in target.parents:
-        from generators.core.errors import ThiduaError
-
         raise ThiduaError(f"Đường dẫn «{'/'.join(parts)}» nằm ngoài thư mục {folder}; không ghi.")
     return Path(folder).joinpath(*parts)
 
@@ -74,10 +76,6 @@ class FolderLock:
         self._fd: int | None = None
 
     def __enter__(self) -> "FolderLock":
-        import fcntl
-
-        from generators.core.errors import ThiduaError
-
         self.folder.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.folder / self.NAME, os.O_RDWR | os.O_CREAT, 0o644)
         try:
@@ -114,8 +112,6 @@ def remove_stale(folder: Path, pattern: str) -> list[Path]:
 
     `pattern` is a regular expression with a named group `pid`, e.g. r"\\.x\\.pdf\\.(?P<pid>\\d+)\\.issuing".
     """
-    import shutil
-
     removed = []
     regex = re.compile(pattern)
     folder = Path(folder)

@@ -57,7 +57,7 @@ _EXCEL_ESCAPED = re.compile(r"_x(00[01][0-9A-Fa-f]|007[Ff]|00[89][0-9A-Fa-f])_")
 
 
 def control_characters(text: str) -> list[str]:
-    """The control characters of a text, as U+XXXX (Excel's escaped form _x0007_ included)."""
+    """The control characters of a text, as code points like U+0007 (Excel's escaped form _x0007_ included)."""
     found = [f"U+{ord(c):04X}" for c in _CONTROL.findall(text)]
     found += [f"U+{m.upper()}" for m in _EXCEL_ESCAPED.findall(text)]
     return found

@@ -50,7 +50,7 @@ def _fresh_register(settings: Settings) -> str | Path:
     """The register the demo issues into: it must hold no document yet (a replay never deletes a register)."""
     target = settings.register_target
     with open_register(target) as register:  # schema created once, before the workers start
-        held = [d for d in register.entries(year=settings.year)]
+        held = register.entries(year=settings.year)
     if held:
         raise ThiduaError(f"Sổ đăng ký {target} đã có {len(held)} văn bản năm {settings.year}; bản chạy thử không "
                           f"ghi đè hay xóa sổ đăng ký: hãy dùng --out với một thư mục mới (hoặc xóa thư mục cũ).")

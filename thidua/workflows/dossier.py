@@ -23,9 +23,8 @@ from signing import fields
 from signing.keys import Pkcs12Key, load_pkcs12
 from signing.testpki.layout import PkiLayout
 from signing.testpki.pki import Subject
-from signing.verify import Expected
 from thidua.workflows.issuing import verified, with_draft
-from thidua.workflows.office import issue_as_office, sign_as_leader, sign_with_fields
+from thidua.workflows.office import expected_of, issue_as_office, sign_as_leader, sign_with_fields
 
 CHAIR_KEY, SECRETARY_KEY = "HDTDKT-CHU-TOA", "HDTDKT-THU-KY"
 
@@ -67,8 +66,7 @@ def produce(province: Province, rnd, out_dir: Path, layout: PkiLayout, register:
         sealing = province.unit(org_code)
         entry = issue_as_office(unit, signed, doc.issued_pdf, register, key(layout.org_p12(org_code)),
                                 layout.seal_image(org_code), day, kind=doc.kind, sealing_unit=sealing)
-        expected = Expected((unit.leader.name,), sealing.name)
-        results.append(with_draft(verified(entry, [layout.root], expected), doc))
+        results.append(with_draft(verified(entry, [layout.root], expected_of(unit, sealing)), doc))
         return entry
 
     try:

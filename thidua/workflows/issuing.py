@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -14,7 +14,7 @@ from generators.documents.draft import Draft
 from signing.keys import Pkcs12Key, load_pkcs12
 from signing.testpki.layout import PkiLayout
 from signing.verify import Expected, verify
-from thidua.workflows.office import issue_as_office, sign_as_leader
+from thidua.workflows.office import expected_of, issue_as_office, sign_as_leader
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,12 @@ def _province(data_dir: Path):
     return load_province(data_dir)
 
 
+@lru_cache(maxsize=4)
+def _register(target: str | Path):
+    """Opened once per worker process: opening takes the register's lock, which the other worker's issuance holds."""
+    return open_register(target)
+
+
 def verified(doc: IssuedDocument, trust_roots: list[Path], expected: Expected | None = None) -> IssuedDocument:
     report = verify(doc.files.issued_pdf, trust_roots, expected)
     return doc.verified(Verification(report.indication, tuple(s.signer for s in report.signatures)))
@@ -39,8 +45,6 @@ def verified(doc: IssuedDocument, trust_roots: list[Path], expected: Expected | 
 
 def with_draft(doc: IssuedDocument, draft: Draft) -> IssuedDocument:
     """The record completed with the draft's files, title and checksums."""
-    from dataclasses import replace
-
     return replace(doc, title=draft.title).with_files(docx=draft.docx, draft_pdf=draft.pdf,
                                                        docx_sha256=sha256(draft.docx), draft_sha256=sha256(draft.pdf))
 
@@ -52,10 +56,9 @@ def _run(job: Job, password: bytes) -> IssuedDocument:
     org = load_pkcs12(Pkcs12Key(layout.org_p12(unit.code)), password)
     draft = job.draft
     sign_as_leader(unit, draft.pdf, draft.signed_pdf, leader, layout.signature_image(unit.code), job.tsa_url)
-    with open_register(job.register) as register:
-        doc = issue_as_office(unit, draft.signed_pdf, draft.issued_pdf, register, org, layout.seal_image(unit.code),
-                              draft.created.date(), job.tsa_url, kind=draft.kind)
-    return with_draft(verified(doc, [layout.root], Expected((unit.leader.name,), unit.name)), draft)
+    doc = issue_as_office(unit, draft.signed_pdf, draft.issued_pdf, _register(job.register), org,
+                          layout.seal_image(unit.code), draft.created.date(), job.tsa_url, kind=draft.kind)
+    return with_draft(verified(doc, [layout.root], expected_of(unit)), draft)
 
 
 def sign_and_issue(data_dir: Path, drafts: list[Draft], password: bytes, layout: PkiLayout, register: str | Path,

@@ -108,10 +108,14 @@ def signing_unit(settings: Settings, code: str) -> Unit:
     return unit
 
 
+def expected_of(unit: Unit, sealing: Unit | None = None) -> Expected:
+    """Who may sign a document of the unit, from the data: its leader (as printed), and the unit itself
+    (or `sealing`, the body whose seal a council without one of its own uses)."""
+    return Expected((unit.leader.name,), (sealing or unit).name)
+
+
 def expected_signers(settings: Settings, unit_code: str) -> Expected:
-    """Who may sign a document of the unit, from the data: its leader (as printed), and the unit itself."""
-    unit = signing_unit(settings, unit_code)
-    return Expected((unit.leader.name,), unit.name)
+    return expected_of(signing_unit(settings, unit_code))
 
 
 def sign_document(settings: Settings, unit_code: str, src: Path, dst: Path, key: KeySpec | None = None,
