@@ -21,6 +21,8 @@ from signing.placement import Box, Placement
 LEADER_FIELD = "ChuKyLanhDao"
 SECRETARY_FIELD = "ChuKyThuKy"  # minutes: the secretary signs beside the chair
 ORG_FIELD = "ChuKyToChuc"
+# Document timestamps added after issuance (the archive's), numbered from 1: LuuTruDauThoiGian1, ...
+ARCHIVE_TIMESTAMP_FIELD = "LuuTruDauThoiGian"
 NUMBER, DAY, MONTH = "SoVanBan", "NgayBanHanh", "ThangBanHanh"
 
 

@@ -9,6 +9,8 @@
   page, from the first signature on: nothing is added between or after signatures.
 - A signature's appearance is an image with a transparent background, or text:
   never an opaque painted box that could hide what is under it.
+- After issuance only validation data (/DSS) and archive document timestamps
+  (invisible fields LuuTruDauThoiGian<n>, each a /DocTimeStamp) may be appended.
 """
 from __future__ import annotations
 
@@ -18,10 +20,11 @@ from dataclasses import dataclass
 
 import pikepdf
 
-from signing.fields import DAY, LEADER_FIELD, MONTH, NUMBER, ORG_FIELD, SECRETARY_FIELD
+from signing.fields import ARCHIVE_TIMESTAMP_FIELD, DAY, LEADER_FIELD, MONTH, NUMBER, ORG_FIELD, SECRETARY_FIELD
 
 SIGNATURE_FIELDS = {LEADER_FIELD, SECRETARY_FIELD, ORG_FIELD}
 _TEXT_FIELD = re.compile(rf"(PhuLuc\d+_)?({NUMBER}|{DAY}|{MONTH})")
+_TIMESTAMP_FIELD = re.compile(rf"{ARCHIVE_TIMESTAMP_FIELD}[1-9]\d{{0,2}}")
 _REVISION_END = re.compile(rb"%%EOF(\r\n|\r|\n)?$")
 _HEX = re.compile(rb"[0-9A-Fa-f]*")
 # Painting a filled area: an opaque box in a signature's appearance could cover the page or another signature.
@@ -33,12 +36,13 @@ class SignatureSpan:
     field: str
     byte_range: tuple[int, ...]
     contents: bytes
+    timestamp: bool = False  # a document timestamp (/DocTimeStamp), not a person's or an agency's signature
 
     @classmethod
     def of(cls, sig) -> "SignatureSpan":
         """From a pyHanko embedded signature ("".join: its strings are str subclasses holding the reader)."""
         return cls("".join(sig.field_name), tuple(int(x) for x in sig.sig_object["/ByteRange"]),
-                   bytes(sig.sig_object["/Contents"]))
+                   bytes(sig.sig_object["/Contents"]), sig.sig_object.get("/Type") == "/DocTimeStamp")
 
     @property
     def end(self) -> int:
@@ -69,10 +73,20 @@ def _rect(obj) -> tuple[float, ...]:
     return tuple(round(float(v), 1) for v in obj.get("/Rect", []))
 
 
+def is_archive_timestamp(field) -> bool:
+    """An archive timestamp's field: its name, a /DocTimeStamp value, an invisible (zero) rectangle."""
+    value = field.get("/V")
+    return (isinstance(field, pikepdf.Dictionary) and bool(_TIMESTAMP_FIELD.fullmatch(str(field.get("/T", ""))))
+            and field.get("/FT") == "/Sig" and isinstance(value, pikepdf.Dictionary)
+            and value.get("/Type") == "/DocTimeStamp" and not any(_rect(field)))
+
+
 def _annotations(pdf: pikepdf.Pdf) -> list[tuple]:
     out = []
     for i, page in enumerate(pdf.pages):
         for annot in page.obj.get("/Annots", []):
+            if is_archive_timestamp(annot):
+                continue
             name = str(annot.get("/T", "")) or str(annot.get("/Parent", {}).get("/T", ""))
             out.append((i, str(annot.get("/Subtype", "")), name, _rect(annot)))
     return sorted(out)
@@ -82,6 +96,8 @@ def _fields(pdf: pikepdf.Pdf) -> dict[str, tuple]:
     form = pdf.Root.get("/AcroForm")
     out = {}
     for f in (form.get("/Fields", []) if form is not None else []):
+        if is_archive_timestamp(f):
+            continue
         name = str(f.get("/T", ""))
         if name in out:
             out[name + "#duplicate"] = ()
@@ -122,6 +138,8 @@ def structure_problems(data: bytes, spans: list[SignatureSpan]) -> list[str]:
         problems.append(f"trường «{name}» mang nhiều hơn một chữ ký.")
     for span in spans:
         problems += byte_range_problems(data, span)
+    problems += _timestamp_order_problems(spans)
+    spans = [s for s in spans if not s.timestamp]
     if problems or not spans:
         return problems
     try:
@@ -147,6 +165,23 @@ def structure_problems(data: bytes, spans: list[SignatureSpan]) -> list[str]:
             ap = f.get("/AP")
             if name in SIGNATURE_FIELDS and ap is not None and "/N" in ap:
                 problems += _appearance_problems(ap["/N"], name)
+    return problems
+
+
+def _timestamp_order_problems(spans: list[SignatureSpan]) -> list[str]:
+    """Archive timestamps are named so, and come after issuance: after the agency's signature, after every
+    signature of a person or agency."""
+    problems = []
+    for span in spans:
+        if span.timestamp != bool(_TIMESTAMP_FIELD.fullmatch(span.field)):
+            problems.append(f"trường «{span.field}» chứa "
+                            + ("dấu thời gian nhưng không phải trường dấu thời gian lưu trữ."
+                               if span.timestamp else "chữ ký nhưng có tên dành cho dấu thời gian lưu trữ."))
+    stamps, signatures = [s for s in spans if s.timestamp], [s for s in spans if not s.timestamp]
+    if stamps and not any(s.field == ORG_FIELD for s in signatures):
+        problems.append("văn bản có dấu thời gian lưu trữ nhưng chưa có chữ ký của cơ quan, tổ chức (chưa ban hành).")
+    elif stamps and signatures and min(s.end for s in stamps) <= max(s.end for s in signatures):
+        problems.append("dấu thời gian lưu trữ được gắn trước chữ ký cuối cùng của văn bản.")
     return problems
 
 
@@ -181,11 +216,30 @@ def _reachable(pdf: pikepdf.Pdf, skip_dss: bool) -> dict[tuple[int, int], bytes]
     return seen
 
 
-def post_issuance_problems(data: bytes, signed_end: int) -> list[str]:
-    """What was appended after the last signature: only validation data (a /DSS in the catalog) is permitted.
+def _without_archive_timestamps(pdf: pikepdf.Pdf) -> None:
+    """Take the archive timestamps' fields out of the form and their widgets out of the pages (in memory)."""
+    form = pdf.Root.get("/AcroForm")
+    holders = [form] if form is not None else []
+    holders += [page.obj for page in pdf.pages]
+    for holder in holders:
+        key = "/Fields" if holder is form else "/Annots"
+        items = holder.get(key)
+        if not isinstance(items, pikepdf.Array):
+            continue
+        kept = [x for x in items if not is_archive_timestamp(x)]
+        if len(kept) != len(items):
+            if kept or holder is form:
+                holder[key] = pikepdf.Array(kept)
+            else:
+                del holder[key]
 
-    Everything reachable from the catalog but its /DSS must be exactly as the last signature signed it,
-    and the catalog may differ only by /DSS. (Document timestamps are not added by thidua yet: refused.)
+
+def post_issuance_problems(data: bytes, signed_end: int) -> list[str]:
+    """What was appended after the last signature: only validation data (a /DSS in the catalog) and archive
+    document timestamps are permitted.
+
+    With the timestamps' fields and widgets taken out, everything reachable from the catalog but its /DSS
+    must be exactly as the last signature signed it, and the catalog may differ only by /DSS.
     """
     if signed_end >= len(data):
         return []
@@ -196,12 +250,15 @@ def post_issuance_problems(data: bytes, signed_end: int) -> list[str]:
                           if k != "/DSS"}
             if root_signed != root_final:
                 return ["sau chữ ký cuối, danh mục gốc của tệp đã bị sửa ngoài dữ liệu kiểm tra hiệu lực (DSS)."]
-            if _reachable(signed, skip_dss=False) != _reachable(final, skip_dss=True):
-                return ["sau chữ ký cuối, nội dung của tệp đã bị thay đổi (chỉ được thêm dữ liệu kiểm tra hiệu lực)."]
             added = {o.objgen for o in final.objects if o.is_indirect} - {o.objgen for o in signed.objects
                                                                           if o.is_indirect}
             if added - set(_reachable(final, skip_dss=False)):
-                return ["sau chữ ký cuối, tệp có thêm đối tượng không thuộc dữ liệu kiểm tra hiệu lực (DSS)."]
+                return ["sau chữ ký cuối, tệp có thêm đối tượng không thuộc dữ liệu kiểm tra hiệu lực (DSS) "
+                        "hay dấu thời gian lưu trữ."]
+            _without_archive_timestamps(final)
+            if _reachable(signed, skip_dss=False) != _reachable(final, skip_dss=True):
+                return ["sau chữ ký cuối, nội dung của tệp đã bị thay đổi (chỉ được thêm dữ liệu kiểm tra hiệu lực "
+                        "và dấu thời gian lưu trữ)."]
     except Exception:
         return ["không đọc được phần thêm vào sau chữ ký cuối."]
     return []

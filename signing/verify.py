@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pyhanko.keys import load_cert_from_pemder
 from pyhanko.pdf_utils.reader import PdfFileReader
-from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation import validate_pdf_signature, validate_pdf_timestamp
 from pyhanko_certvalidator import ValidationContext
 
 from generators.core.clock import VN
@@ -111,11 +111,38 @@ class Report:
         return "\n".join(lines)
 
 
+TIMESTAMP_ROLE = "dấu thời gian lưu trữ"
+
+
 def _role(name: str) -> str:
     return {LEADER_FIELD: "lãnh đạo", ORG_FIELD: "cơ quan, tổ chức", SECRETARY_FIELD: "thư ký"}.get(name, "khác")
 
 
+def _archive_timestamp(sig, context: ValidationContext) -> SignatureReport:
+    """A document timestamp: the TSA's token over the file so far (pyHanko checks the TSA's timeStamping EKU)."""
+    report = SignatureReport("".join(sig.field_name), TIMESTAMP_ROLE)
+    try:
+        subject = sig.signer_cert.subject.native
+        report.signer = subject.get("common_name", "")
+        report.organisation = subject.get("organization_name", "")
+        status = validate_pdf_timestamp(sig, validation_context=context)
+    except Exception as exc:
+        report.sub_indication = "VALIDATION_ERROR"
+        report.revocation = f"lỗi: {type(exc).__name__}"
+        return report
+    report.integrity, report.cryptographic = bool(status.intact), bool(status.valid)
+    report.chain_trusted = bool(status.trusted)
+    report.timestamp = status.timestamp.astimezone(VN).isoformat()
+    level = status.modification_level
+    report.modifications_after = level.name if level is not None else None
+    report.coverage = status.coverage.name if status.coverage is not None else None
+    _conclude(report, level is not None and level.name not in ALLOWED_AFTER)
+    return report
+
+
 def _one(sig, context: ValidationContext) -> SignatureReport:
+    if sig.sig_object.get("/Type") == "/DocTimeStamp":
+        return _archive_timestamp(sig, context)
     report = SignatureReport("".join(sig.field_name), _role(sig.field_name))  # a plain str, not the reader's
     try:
         cert = sig.signer_cert
@@ -185,8 +212,8 @@ def _expected_problems(reports: list[SignatureReport], expected: Expected) -> li
 
 
 def _permit_validation_data(report: SignatureReport) -> None:
-    """Only validation data (DSS) follows the last signature, checked above: pyHanko's 'forbidden change'
-    (it judges any update after a FieldMDP lock so) is overruled for exactly that case."""
+    """Only validation data (DSS) and archive timestamps follow the last signature, checked above: pyHanko's
+    'forbidden change' (it judges any update after a FieldMDP lock so) is overruled for exactly that case."""
     if report.sub_indication != "FORMAT_FAILURE" or not (report.integrity and report.cryptographic):
         return
     report.modifications_after = "LTA_UPDATES"
@@ -226,8 +253,9 @@ def verify(path: Path, trust_roots: list[Path], expected: Expected | None = None
         return Report(str(path), FAILED, "NO_SIGNATURE", False, [], values)
     structural = structure_problems(data, spans)
     signers = _expected_problems(reports, expected) if expected else []
-    if not structural and not signers:
-        last = max(spans, key=lambda sp: sp.end)
+    signatures = [sp for sp in spans if not sp.timestamp]
+    if not structural and not signers and signatures:
+        last = max(signatures, key=lambda sp: sp.end)
         structural = post_issuance_problems(data, last.end)
         if not structural and last.end < len(data):
             _permit_validation_data(next(r for r in reports if r.field == last.field))

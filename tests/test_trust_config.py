@@ -73,3 +73,29 @@ def test_an_alias_bomb_is_refused_before_it_expands(data_copy):
     with pytest.raises(ConfigError) as exc:
         load_province(data_copy)
     assert "bí danh" in str(exc.value) and "dòng 2" in str(exc.value)
+
+
+def _line_of(path, needle: str) -> int:
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
+
+
+def test_a_type_error_names_its_yaml_line(data_copy):
+    plan = data_copy / "plan.yaml"
+    _replace(plan, "    min: 5\n", "    min: năm\n")
+    with pytest.raises(ConfigError) as exc:
+        load_province(data_copy)
+    assert f"dòng {_line_of(plan, 'min: năm')}: «quotas.commune.min» phải là số nguyên" in str(exc.value)
+
+
+def test_every_mistake_of_a_file_is_listed_with_its_line(data_copy):
+    province = data_copy / "province.yaml"
+    _replace(province, "    seal_mm: 42\n", "    seal_mm: lớn\n")
+    _replace(province, "  abbr: UBND\n", "  abr: UBND\n")
+    _replace(province, "    role: deputy\n", "    role: pho\n")
+    with pytest.raises(ConfigError) as exc:
+        load_province(data_copy)
+    message = str(exc.value)
+    assert "có 4 lỗi" in message, message  # the misspelt key is one mistake and the missing «abbr» another
+    assert f"dòng {_line_of(province, 'seal_mm: lớn')}: «kinds.province.seal_mm» phải là số" in message
+    assert "«units[1]» có trường không được biết đến «abr»" in message and "«units[1]» thiếu trường «abbr»" in message
+    assert f"dòng {_line_of(province, 'role: pho')}: «units[1].leader" in message

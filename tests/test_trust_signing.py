@@ -264,3 +264,106 @@ def test_a_document_signed_and_sealed_by_another_unit_fails_against_the_data(wor
     report = verify(issued, [layout.root], _expected(world, A))
     assert report.indication == "TOTAL_FAILED" and report.sub_indication == "CERTIFICATE_NOT_FIT"
     assert main(["--data", str(world["data"]), "verify", str(issued), "--trust", str(layout.root), "--unit", A]) == 1
+
+
+@pytest.fixture(scope="module")
+def tsa(world):
+    from .tsa_server import running_tsa
+
+    tsa_pki = TestPki(world["base"] / "tsa-pki", b"tsa")
+    cert, key = tsa_pki.issue_tsa()
+    with running_tsa(cert, key, [tsa_pki.intermediate]) as (url, _):
+        yield url, tsa_pki
+
+
+def _openssl_ts_verify(pdf, span_field, tsa_pki, folder) -> str:
+    """OpenSSL's own RFC 3161 check of a document timestamp's token against the bytes its range covers."""
+    import subprocess
+
+    from asn1crypto import cms
+
+    data = pdf.read_bytes()
+    sig = next(s for s in PdfFileReader(io.BytesIO(data), strict=False).embedded_signatures
+               if "".join(s.field_name) == span_field)
+    a, b, c, d = (int(x) for x in sig.sig_object["/ByteRange"])
+    (folder / "covered.bin").write_bytes(data[a:a + b] + data[c:c + d])
+    (folder / "token.der").write_bytes(cms.ContentInfo.load(bytes(sig.sig_object["/Contents"]).rstrip(b"\0")).dump())
+    out = subprocess.run(["openssl", "ts", "-verify", "-data", str(folder / "covered.bin"), "-in",
+                          str(folder / "token.der"), "-token_in", "-CAfile", str(tsa_pki.root_path),
+                          "-untrusted", str(tsa_pki.folder / "intermediate.pem")], capture_output=True, text=True)
+    return out.stdout + out.stderr
+
+
+def test_archive_timestamps_after_issuance_are_permitted(world, tmp_path, issued_plan, tsa, capsys):
+    """Item 6: the second permitted post-issuance update. pyHanko alone calls the seal's revision changed."""
+    from signing.timestamping import timestamp_document
+    from signing.verify import TIMESTAMP_ROLE
+
+    url, tsa_pki = tsa
+    once, twice = tmp_path / "ts1.pdf", tmp_path / "ts2.pdf"
+    assert main(["timestamp", str(issued_plan), "--tsa", url, "--out", str(once)]) == 0
+    assert "LuuTruDauThoiGian1" in capsys.readouterr().out
+    assert timestamp_document(_with_dss(once, tmp_path / "ts1-dss.pdf"), twice, url) == "LuuTruDauThoiGian2"
+    report = verify(twice, [world["layout"].root, tsa_pki.root_path], _expected(world))
+    assert report.indication == "TOTAL_PASSED", report.text()
+    assert [s.role for s in report.signatures[-2:]] == [TIMESTAMP_ROLE] * 2
+    assert all(s.indication == "TOTAL_PASSED" for s in report.signatures)
+    assert all(s.timestamp for s in report.signatures[-2:])
+    for name in ("LuuTruDauThoiGian1", "LuuTruDauThoiGian2"):  # a validator we did not write
+        assert "Verification: OK" in _openssl_ts_verify(twice, name, tsa_pki, tmp_path)
+    people = [s for s in pdfsig(twice, world["nss"]) if not s["field"].startswith("LuuTru")]
+    assert len(people) == 2 and all(s["valid"] and s["trusted"] for s in people)
+    untrusted = verify(twice, [world["layout"].root])  # the TSA's root not given: not proven
+    assert untrusted.indication == "INDETERMINATE"
+
+
+def _raw_timestamp(src, dst, url, field="LuuTruDauThoiGian1", change=None):
+    """A document timestamp made by a tool that does not check (pyHanko directly), with an optional change
+    written into the same revision."""
+    from pyhanko.sign import signers, timestamps
+
+    with open(src, "rb") as fh:
+        w = IncrementalPdfFileWriter(fh, strict=False)
+        if change:
+            change(w)
+        with open(dst, "wb") as out:
+            signers.PdfTimeStamper(timestamps.HTTPTimeStamper(url), field_name=field).timestamp_pdf(
+                w, "sha256", output=out)
+    return dst
+
+
+def test_a_timestamp_carrying_other_changes_is_refused(world, tmp_path, issued_plan, tsa):
+    from pyhanko.pdf_utils import generic
+
+    url, tsa_pki = tsa
+    roots = [world["layout"].root, tsa_pki.root_path]
+
+    def overlay(w):  # a forged line of body text drawn over page 1
+        stream = generic.StreamObject(stream_data=b"BT /F1 14 Tf 150 735 Td (So: 99) Tj ET")
+        w.add_stream_to_page(0, w.add_object(stream))
+
+    def retitle(w):
+        w.root["/Lang"] = generic.TextStringObject("en")
+        w.update_root()
+    for change in (overlay, retitle):
+        forged = _raw_timestamp(issued_plan, tmp_path / f"{change.__name__}.pdf", url, change=change)
+        report = verify(forged, roots)
+        assert report.indication == "TOTAL_FAILED", (change.__name__, report.text())
+    misnamed = _raw_timestamp(issued_plan, tmp_path / "misnamed.pdf", url, field="ChuKyThem")
+    report = verify(misnamed, roots)
+    assert report.indication == "TOTAL_FAILED" and any("ChuKyThem" in p for p in report.problems)
+
+
+def test_a_timestamp_before_issuance_is_refused(world, tmp_path, tsa):
+    from signing.timestamping import timestamp_document
+
+    url, tsa_pki = tsa
+    unit, signed = _signed(world, tmp_path)
+    with pytest.raises(DocumentStateError):
+        timestamp_document(signed, tmp_path / "early.pdf", url)
+    early = _raw_timestamp(signed, tmp_path / "early.pdf", url)
+    with pytest.raises(DocumentStateError) as exc:
+        _issue(world, tmp_path, unit, early)
+    assert "dấu thời gian" in str(exc.value)
+    with open_register(tmp_path / "so.sqlite") as reg:
+        assert reg.entries() == []

@@ -16,6 +16,7 @@ from generators.commendation.records import RATINGS, SCOPES, Proposal, Records, 
 from generators.core.clock import in_period
 from generators.core.errors import ConfigError
 from generators.core.text import nfc
+from generators.core.yamlfile import read_yaml
 
 
 @dataclass(frozen=True)
@@ -72,8 +73,7 @@ def _date(v):
 
 
 def load_rulebook(path: Path) -> RuleBook:
-    with open(path, encoding="utf-8") as fh:
-        raw = yaml.safe_load(fh)
+    raw = read_yaml(path).data
     bases = {code: Basis(code, nfc(b["text"]), _date(b.get("valid_from")), _date(b.get("valid_to")))
              for code, b in raw["legal_bases"].items()}
     rules = []

@@ -6,10 +6,10 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 
 from generators.core.clock import in_period
 from generators.core.errors import ConfigError
+from generators.core.yamlfile import read_yaml
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,5 @@ class MoneyTable:
 
 
 def load_money(path: Path) -> MoneyTable:
-    with open(path, encoding="utf-8") as fh:
-        raw = yaml.safe_load(fh)
+    raw = read_yaml(path).data
     return MoneyTable(raw["base_salary"], raw["coefficients"])

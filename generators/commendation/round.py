@@ -5,13 +5,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 
 from generators.commendation.council import Council, VoteResult, tally
 from generators.commendation.eligibility import RuleBook, Verdict, apply_caps, judge, load_rulebook
 from generators.commendation.money import MoneyTable, Reward, load_money
 from generators.commendation.records import Records
 from generators.core.errors import ConfigError
+from generators.core.yamlfile import read_yaml
 from generators.workbooks.commendation import load_council, load_proposals, load_records
 
 
@@ -61,8 +61,7 @@ def load_round(data_dir: Path, year: int) -> Round:
     meta_path = folder / f"round-{year}.yaml"
     if not meta_path.exists():
         raise ConfigError(f"Không có dữ liệu đợt khen thưởng năm {year} ({meta_path}).")
-    with open(meta_path, encoding="utf-8") as fh:
-        meta = yaml.safe_load(fh)
+    meta = read_yaml(meta_path).data
     show = lambda p: str(p.relative_to(Path(data_dir).parent)) if p.is_relative_to(Path(data_dir).parent) else str(p)  # noqa: E731
     book = load_rulebook(folder / "rules.yaml")
     records = load_records(folder / "thanh-tich.xlsx", show(folder / "thanh-tich.xlsx"))

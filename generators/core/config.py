@@ -6,73 +6,16 @@ import re
 from contextlib import contextmanager
 from pathlib import Path
 
-import yaml
-
 from generators.core.errors import ConfigError
 from generators.core.model import LegalGround, Plan, Province, Quota, Signer, Unit, UnitKind
-from generators.core.text import nfc
+from generators.core.schema import PLAN, PROVINCE, check
+from generators.core.yamlfile import read_yaml
 
 
-def _norm(value):
-    """NFC every string of a loaded YAML tree."""
-    if isinstance(value, str):
-        return nfc(value)
-    if isinstance(value, list):
-        return [_norm(v) for v in value]
-    if isinstance(value, dict):
-        return {_norm(k): _norm(v) for k, v in value.items()}
-    return value
-
-
-class _StrictLoader(yaml.SafeLoader):
-    """Safe YAML with no aliases (an alias bomb expands without bound) and no duplicate keys (the last would win)."""
-
-    def compose_node(self, parent, index):
-        if self.check_event(yaml.AliasEvent):
-            raise yaml.MarkedYAMLError(None, None, "không dùng bí danh YAML (*tên): hãy ghi giá trị đầy đủ",
-                                       self.peek_event().start_mark)
-        return super().compose_node(parent, index)
-
-    def construct_mapping(self, node, deep=False):
-        seen = {}
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            if key in seen:
-                raise yaml.MarkedYAMLError(None, None, f"khóa «{key}» lặp lại (đã có ở dòng {seen[key]})",
-                                           key_node.start_mark)
-            seen[key] = key_node.start_mark.line + 1
-        return super().construct_mapping(node, deep=deep)
-
-
-def _timestamp(loader, node):
-    try:
-        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
-    except ValueError:
-        raise yaml.MarkedYAMLError(None, None, f"ngày «{node.value}» không tồn tại", node.start_mark) from None
-
-
-_StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
-
-
-def _read(path: Path) -> dict:
-    try:
-        with open(path, encoding="utf-8") as fh:
-            raw = _norm(yaml.load(fh, Loader=_StrictLoader))  # noqa: S506 - a SafeLoader subclass
-    except FileNotFoundError:
-        raise ConfigError(f"Không tìm thấy tệp cấu hình {path}") from None
-    except UnicodeDecodeError:
-        raise ConfigError(f"Tệp cấu hình {path} không phải văn bản UTF-8.") from None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        where = f" (dòng {mark.line + 1}, cột {mark.column + 1})" if mark else ""
-        raise ConfigError(f"Tệp cấu hình {path}{where}: {exc.problem or exc}") from None
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"Tệp cấu hình {path} sai cú pháp YAML: {exc}") from None
-    except ValueError as exc:  # e.g. 2025-02-30 read as a date
-        raise ConfigError(f"Tệp cấu hình {path}: giá trị không hợp lệ ({exc}).") from None
-    if not isinstance(raw, dict):
-        raise ConfigError(f"Tệp cấu hình {path} rỗng hoặc không phải một bảng khóa: giá trị.")
-    return raw
+def _read(path: Path, schema: dict) -> dict:
+    document = read_yaml(path)
+    check(document, schema)
+    return document.data
 
 
 @contextmanager
@@ -121,7 +64,7 @@ def _deadline(value) -> tuple[int, int]:
 def load_province(data_dir: Path) -> Province:
     data_dir = Path(data_dir)
     path = data_dir / "province.yaml"
-    prov = _read(path)
+    prov = _read(path, PROVINCE)
     plan = load_plan(data_dir / "plan.yaml")
     with _reading(path, "mục «kinds»: "):
         kinds = {
@@ -183,7 +126,7 @@ def _refuse_cycles(units: dict[str, Unit], path: Path) -> None:
 
 
 def load_plan(path: Path) -> Plan:
-    raw = _read(path)
+    raw = _read(path, PLAN)
     with _reading(path):
         quotas = {}
         for role, q in raw["quotas"].items():

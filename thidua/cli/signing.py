@@ -1,4 +1,4 @@
-"""Commands of the leader and the records office: pki init, sign, issue, verify."""
+"""Commands of the leader, the records office and the archive: pki init, sign, issue, verify, timestamp."""
 from __future__ import annotations
 
 import datetime as dt
@@ -81,6 +81,15 @@ def cmd_verify(args, settings) -> int:
     return report.exit_code
 
 
+def cmd_timestamp(args, settings) -> int:
+    from thidua.workflows.archive import add_archive_timestamp
+
+    out = args.out_file or args.file.with_name(f"{args.file.stem}.timestamped.pdf")
+    name = add_archive_timestamp(settings, args.file, out, args.tsa_url)
+    print(f"Đã gắn dấu thời gian lưu trữ (trường {name}): {out}")
+    return 0
+
+
 def _key_options(p, image_flag: str) -> None:
     p.add_argument("file", type=Path)
     p.add_argument("--unit", required=True, help="mã đơn vị ban hành (trong province.yaml)")
@@ -125,3 +134,9 @@ def add_commands(sub) -> None:
     p.add_argument("--unit", help="mã đơn vị ban hành: người ký và cơ quan phải đúng như dữ liệu của đơn vị")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_verify)
+
+    p = sub.add_parser("timestamp", help="gắn dấu thời gian lưu trữ (RFC 3161) vào văn bản đã ban hành")
+    p.add_argument("file", type=Path)
+    p.add_argument("--tsa", dest="tsa_url", help="địa chỉ máy chủ dấu thời gian (mặc định biến THIDUA_TSA)")
+    p.add_argument("--out", dest="out_file", type=Path, help="tệp kết quả (mặc định <tên>.timestamped.pdf)")
+    p.set_defaults(func=cmd_timestamp)
