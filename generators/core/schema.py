@@ -31,7 +31,8 @@ PROVINCE = _record(
             {"label": _NAME, "head": _NAME, "deputy": _NAME},
             {"body": _NAME, "seal_mm": {"type": "number", "minimum": 20, "maximum": 60}})},
         "units": {"type": "array", "minItems": 1, "items": _record(
-            {"code": _CODE, "name": _NAME, "kind": _CODE, "abbr": _CODE, "place": _NAME,
+            {"code": {"type": "string"},  # what a unit code may be, check_code says
+             "name": _NAME, "kind": _CODE, "abbr": _CODE, "place": _NAME,
              "header": _record({"agency": {"type": "array", "minItems": 1, "maxItems": 4, "items": _NAME}},
                                {"parent": {"type": ["string", "null"], "maxLength": 300}})},
             {"short": _NAME, "parent": {"type": ["string", "null"]}, "plan_role": {"type": ["string", "null"]},
