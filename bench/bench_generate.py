@@ -41,7 +41,7 @@ def main() -> None:
     try:
         checked = check(Settings(data=ROOT / "data", out=work / "out", year=args.year))
         province, data, findings = checked.province, checked.data, checked.findings
-        planned = plan_documents(province, data, findings, work / "out")
+        planned = plan_documents(province, data, findings, work / "out", ROOT / "data")
         n = len(planned)
 
         t0 = time.perf_counter()

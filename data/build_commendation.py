@@ -72,7 +72,7 @@ MEMBERS = [  # name, position, role, present
     ("Tô Văn Nghĩa", "Chủ tịch Liên đoàn Lao động tỉnh", "Phó Chủ tịch Hội đồng", True),
     ("Thạch Thị Loan", "Giám đốc Sở Tài chính", "Ủy viên", True),
     ("Lê Hoàng Bảo", "Giám đốc Sở Giáo dục và Đào tạo", "Ủy viên", True),
-    ("Phạm Công Sơn", "Giám đốc Sở Y tế", "Ủy viên", True),
+    ("Phạm Minh Sơn", "Giám đốc Sở Y tế", "Ủy viên", True),
     ("Nguyễn Thị Thủy", "Chủ tịch Hội Liên hiệp Phụ nữ tỉnh", "Ủy viên", True),
     ("Trần Quốc Đức", "Giám đốc Công an tỉnh", "Ủy viên", False),  # votes in writing
     ("Huỳnh Văn Thắng", "Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh", "Ủy viên", True),

@@ -163,7 +163,8 @@ def build_units(people: People) -> list[dict]:
                   "valid_from": "2025-07-01"})
     units.append({"code": "SNV", "name": "Sở Nội vụ tỉnh Bạc Liêu", "short": "Sở Nội vụ", "kind": "department",
                   "abbr": "SNV", "place": "Bạc Liêu", "parent": "UBND-BL", "drafting_abbr": "BTĐKT",
-                  "header": {"parent": "UBND TỈNH BẠC LIÊU", "agency": ["SỞ NỘI VỤ"]}, "leader": leader(2, 1),
+                  # The director signs (no KT.): the council's minutes list him as Giám đốc, one title at a date.
+                  "header": {"parent": "UBND TỈNH BẠC LIÊU", "agency": ["SỞ NỘI VỤ"]}, "leader": leader(2, 0),
                   "valid_to": "2025-06-30"})
     for i, (code, abbr, name, header, kind, role) in enumerate([
         ("SNNPTNT", "SNNPTNT", "Sở Nông nghiệp và Phát triển nông thôn tỉnh Bạc Liêu",
@@ -189,11 +190,15 @@ def build_units(people: People) -> list[dict]:
         ("KHOI-KT", "Khối thi đua các sở, ngành kinh tế", "KHỐI THI ĐUA CÁC SỞ, NGÀNH KINH TẾ", ["SNNPTNT"], "SNNPTNT"),
         ("KHOI-DN", "Khối thi đua doanh nghiệp", "KHỐI THI ĐUA DOANH NGHIỆP", ["PCBL", "XSKT", "CNBL"], "PCBL"),
     ]):
-        units.append({"code": code, "name": name, "short": name, "kind": "cluster", "abbr": f"CTĐ{i + 1}" if i == 0 else f"KTĐ{i}",
-                      "place": "Bạc Liêu", "parent": "UBND-BL", "plan_role": "cluster", "body": body,
-                      "drafting_abbr": head, "members": members,
+        # A cluster (Cụm) or bloc (Khối) has no seal: the lead unit's head signs as Cụm/Khối trưởng and the lead
+        # unit's records office numbers and seals (data/README.md). Its leader is set from the lead unit below.
+        leader(5, i)  # drawn and discarded: keeps every later fictional name of the sample as it was
+        units.append({"code": code, "name": name, "short": name, "kind": "cluster" if code.startswith("CUM") else "bloc",
+                      "abbr": f"CTĐ{i + 1}" if i == 0 else f"KTĐ{i}",
+                      "place": "Bạc Liêu", "parent": "UBND-BL", "plan_role": "cluster",
+                      "drafting_abbr": head, "members": members, "lead": head,
                       "header": {"parent": "UBND TỈNH BẠC LIÊU", "agency": body.replace(" CÁC ", "|CÁC ", 1).split("|")},
-                      "leader": leader(5, i), "valid_to": "2025-06-30"})
+                      "leader": None, "valid_to": "2025-06-30"})
     successors = {}
     for d, (dname, place, communes) in DISTRICTS.items():
         upper = dname.upper()
@@ -222,13 +227,19 @@ def build_units(people: People) -> list[dict]:
                               "parent": d, "plan_role": "commune", "drafting_abbr": "VHXH",
                               "header": {"agency": ["ỦY BAN NHÂN DÂN", c.upper()]},
                               "leader": leader(3, len(units)), "valid_to": "2025-06-30", "successor": new_code})
+    by_code = {u["code"]: u for u in units}
+    for u in units:
+        if u.get("lead"):
+            u["leader"] = {"name": by_code[u["lead"]]["leader"]["name"], "role": "head"}
     return units
 
 
 KINDS = {
     # seal_mm: the seal's diameter, drawn at real size over the leader's signature.
+    # own_authority: document kinds issued in the chairman's own name (a commendation decision, Law on Emulation
+    # and Commendation 2022): signed "CHỦ TỊCH" or "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", with no "TM.".
     "province": {"label": "UBND tỉnh", "body": "ỦY BAN NHÂN DÂN", "head": "CHỦ TỊCH", "deputy": "PHÓ CHỦ TỊCH",
-                 "seal_mm": 42},
+                 "seal_mm": 42, "own_authority": ["QĐ"]},
     "district": {"label": "UBND cấp huyện", "body": "ỦY BAN NHÂN DÂN", "head": "CHỦ TỊCH", "deputy": "PHÓ CHỦ TỊCH",
                  "seal_mm": 38},
     "commune": {"label": "UBND cấp xã", "body": "ỦY BAN NHÂN DÂN", "head": "CHỦ TỊCH", "deputy": "PHÓ CHỦ TỊCH",
@@ -236,7 +247,9 @@ KINDS = {
     "department": {"label": "Sở, ban, ngành", "head": "GIÁM ĐỐC", "deputy": "PHÓ GIÁM ĐỐC", "seal_mm": 36},
     "association": {"label": "Tổ chức chính trị - xã hội", "body": "BAN THƯỜNG VỤ", "head": "CHỦ TỊCH",
                     "deputy": "PHÓ CHỦ TỊCH", "seal_mm": 36},
-    "cluster": {"label": "Cụm, Khối thi đua", "head": "CỤM TRƯỞNG", "deputy": "CỤM PHÓ", "seal_mm": 36},
+    # sealed: false: no seal of its own; its lead unit (unit «lead») issues its documents.
+    "cluster": {"label": "Cụm thi đua", "head": "CỤM TRƯỞNG", "deputy": "CỤM PHÓ", "seal_mm": 36, "sealed": False},
+    "bloc": {"label": "Khối thi đua", "head": "KHỐI TRƯỞNG", "deputy": "KHỐI PHÓ", "seal_mm": 36, "sealed": False},
     "enterprise": {"label": "Doanh nghiệp", "head": "GIÁM ĐỐC", "deputy": "PHÓ GIÁM ĐỐC", "seal_mm": 36},
 }
 

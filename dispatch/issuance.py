@@ -19,6 +19,7 @@ from pathlib import Path
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 
+from dispatch.finality import drafting_marks
 from dispatch.record import DocumentFiles, IssuedDocument, SignerInfo, format_number
 from dispatch.register.api import Register
 from generators.core.clock import now_vn
@@ -87,6 +88,10 @@ def issue(register: Register, request: IssueRequest, org_signer) -> IssuedDocume
     problems = pre_issue_problems(data, reader)
     if problems:
         raise DocumentStateError(f"{src.name}: chưa thể phát hành: " + " ".join(problems))
+    marks = drafting_marks(data)
+    if marks:
+        raise DocumentStateError(f"{src.name}: văn bản chưa hoàn chỉnh, chưa thể cấp số và phát hành: còn "
+                                 + "; ".join(marks) + ". Sửa dự thảo, trình ký lại.")
     check_signer(org_signer, fields.ORG_FIELD, request.organisation)
     year = request.issued_date.year
     printed = request.printed_year

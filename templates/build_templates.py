@@ -441,9 +441,6 @@ def build_qd(path: Path) -> None:
     body(doc, "{{ g }}")
     jinja(doc, "{%p endfor %}")
     body(doc, "{{ article2 }}", bold_prefix="Điều 2. ")
-    jinja(doc, "{%p if money_note %}")
-    body(doc, "{{ money_note }}")
-    jinja(doc, "{%p endif %}")
     body(doc, "{{ article3 }}", bold_prefix="Điều 3. ").paragraph_format.keep_with_next = True
     signature_block(doc, width)
     annex_section(doc, "Phụ lục", "(Kèm theo Quyết định số {{ number }}/QĐ-{{ agency_abbr }} {{ date_line }} của "
@@ -489,6 +486,11 @@ def build_bb(path: Path) -> None:
                                   "{{ v.share }}", "{{ v.result }}"]):
             para(row.cells[i], text, size=SIZE["table"], align=CENTER if i not in (1, 2) else LEFT)
     set_widths(vote_table, [Mm(w) for _, w in heads])
+    # Per candidate: the eligibility verdict with its reason, and the vote against its threshold.
+    body(doc, "{{ verdicts_intro }}")
+    jinja(doc, "{%p for x in verdicts %}")
+    body(doc, "{{ x }}")
+    jinja(doc, "{%p endfor %}")
     part(doc, "III. KẾT LUẬN")
     body(doc, "{{ conclusion }}")
     body(doc, "{{ closing }}").paragraph_format.keep_with_next = True

@@ -108,8 +108,16 @@ def test_money_in_figures_and_words(dossier):
     text = "\n".join(p.text for p in word.paragraphs)
     assert f"Tổng cộng: 31.500.000 đồng ({money_words(total)})." in text
     assert "Ba mươi mốt triệu năm trăm nghìn đồng" in text
-    assert "chưa được xác nhận" in text  # Decree 98/2023's rates are not confirmed in the data
+    assert "chưa được xác nhận" not in text and "trước khi trình ký" not in text  # no drafting note (issue 14)
     assert "Tờ trình số " + docs["TTr"].notation in text  # the decision cites the issued proposal
+    # Issue 14 item 6: first citations carry date and issuer; the proposal cites the minutes by number and date.
+    decree = "Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ"
+    assert decree in text and "Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022" in text
+    proposal = "\n".join(p.text for p in Docx(str(docs["TTr"].files.docx)).paragraphs)
+    assert decree in proposal
+    assert f"Căn cứ Biên bản số {docs['BB'].notation} ngày 28 tháng 5 năm 2024 của {rnd.council.name}" in proposal
+    for running in (text, proposal):
+        assert not re.search(r"\d{2}/\d{2}/\d{4}", running)
 
 
 def test_minutes_show_each_vote_against_the_threshold_of_all_members(dossier):
@@ -119,7 +127,15 @@ def test_minutes_show_each_vote_against_the_threshold_of_all_members(dossier):
     cells = {row.cells[1].text: [c.text for c in row.cells] for row in votes.rows[1:]}
     assert cells["Dương Hữu Lộc"][3:] == ["11", "2", "84,6% / ≥ 90%", "Không đạt"]
     assert cells["Ủy ban nhân dân huyện Hồng Dân"][3:] == ["11", "2", "84,6% / ≥ 80%", "Đạt"]
-    assert cells["Huỳnh Thị Diễm"][6] == "Đạt (không đủ điều kiện)"
+    assert cells["Huỳnh Thị Diễm"][6] == "Không đủ điều kiện"  # 13/13 votes do not make an ineligible one "Đạt"
+    lines = [p.text for p in word.paragraphs if re.match(r"\d+\. ", p.text)]
+    assert len(lines) == len(rnd.candidates)
+    for line, c in zip(lines, rnd.candidates):  # per candidate: the verdict with its reason, the vote
+        assert ("đủ điều kiện (" if c.verdict.eligible else "không đủ điều kiện (") in line
+        assert c.verdict.reasons[0] in line
+        assert f"biểu quyết: {c.vote.text()}" in line
+        assert line.endswith("không đề nghị khen thưởng.") != (c.verdict.eligible and c.vote.passed)
+    assert any("đang bị thanh tra công vụ" in line and "không đủ điều kiện" in line for line in lines)
     signers = [p.text for p in word.tables[-1].rows[0].cells[0].paragraphs + word.tables[-1].rows[0].cells[1].paragraphs
                if p.text.strip()]
     assert signers == ["THƯ KÝ", rnd.council.secretary, "CHỦ TỌA", rnd.council.chair]
@@ -139,9 +155,12 @@ def test_each_dossier_document_follows_decree_30_and_verifies_everywhere(dossier
     assert list(docs["BB"].verification.signers)[:2] == [rnd.council.secretary, rnd.council.chair]
     decider = load_province(DATA).unit(rnd.meta["decider"])
     sig = Docx(str(docs["QĐ"].files.docx)).tables[1].cell(0, 1)
-    assert [p.text for p in sig.paragraphs if p.text.strip()][:3] == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH",
-                                                                      "PHÓ CHỦ TỊCH"]
+    # The chairman's own decision ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"): a deputy signs for him, with no "TM.".
+    assert [p.text for p in sig.paragraphs if p.text.strip()][:3] == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH",
+                                                                      decider.leader.name]
     assert decider.leader.role == "deputy"
+    board_sig = Docx(str(docs["TTr"].files.docx)).tables[1].cell(0, 1)  # the director of Sở Nội vụ: no prefix
+    assert [p.text for p in board_sig.paragraphs if p.text.strip()][:2] == ["GIÁM ĐỐC", "Dương Minh Trung"]
 
 
 def test_excel_templates_for_the_round(tmp_path, capsys):

@@ -15,6 +15,8 @@ class Member:
     position: str  # e.g. "Phó Chủ tịch UBND tỉnh"
     role: str  # "Chủ tịch Hội đồng", "Phó Chủ tịch Hội đồng", "Ủy viên", "Thư ký"
     present: bool = True
+    row: int = 0  # the member's row in the council workbook
+    position_column: str = ""  # the Excel letter of its «Chức vụ» cell
 
 
 @dataclass

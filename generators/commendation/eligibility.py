@@ -25,9 +25,14 @@ class Basis:
     text: str
     valid_from: dt.date | None
     valid_to: dt.date | None
+    cite: str = ""  # its first citation in a document: with its date and issuer ("… ngày 31 tháng 12 năm 2023 …")
 
     def in_force(self, day: dt.date) -> bool:
         return in_period(day, self.valid_from, self.valid_to)
+
+    @property
+    def citation(self) -> str:
+        return self.cite or self.text
 
 
 @dataclass(frozen=True)
@@ -74,7 +79,8 @@ def _date(v):
 
 def load_rulebook(path: Path) -> RuleBook:
     raw = read_yaml(path).data
-    bases = {code: Basis(code, nfc(b["text"]), _date(b.get("valid_from")), _date(b.get("valid_to")))
+    bases = {code: Basis(code, nfc(b["text"]), _date(b.get("valid_from")), _date(b.get("valid_to")),
+                         nfc(b.get("cite", "")))
              for code, b in raw["legal_bases"].items()}
     rules = []
     for r in raw["rules"]:

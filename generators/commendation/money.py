@@ -20,6 +20,7 @@ class Reward:
     amount: int
     confirmed: bool  # False: the rate is in the data but not confirmed against the decree
     source: str
+    table: str = ""  # the coefficients' table in money.yaml (ND98, ND152): what a confirmation names
 
 
 @dataclass
@@ -40,7 +41,8 @@ class MoneyTable:
         coefficient = float(table["values"][award])
         base = int(self.base_salary_on(day)["amount"])
         amount = math.ceil(coefficient * base / 1000) * 1000  # whole thousands of đồng
-        return Reward(award, coefficient, base, amount, bool(table.get("confirmed")), table.get("source", ""))
+        return Reward(award, coefficient, base, amount, bool(table.get("confirmed")), table.get("source", ""),
+                      decree)
 
 
 def load_money(path: Path) -> MoneyTable:

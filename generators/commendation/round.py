@@ -10,7 +10,9 @@ from generators.commendation.council import Council, VoteResult, tally
 from generators.commendation.eligibility import RuleBook, Verdict, apply_caps, judge, load_rulebook
 from generators.commendation.money import MoneyTable, Reward, load_money
 from generators.commendation.records import Records
-from generators.core.errors import ConfigError
+from generators.core.config import load_province
+from generators.core.errors import ConfigError, DataError, Problem
+from generators.core.titles import leader_on, same_title, title_of
 from generators.core.yamlfile import read_yaml
 from generators.workbooks.commendation import load_council, load_proposals, load_records
 
@@ -56,6 +58,21 @@ def commendation_dir(data_dir: Path) -> Path:
     return Path(data_dir) / "commendation"
 
 
+def _refuse_second_titles(province, council, file: str) -> None:
+    """A member who signs for a unit is listed with the title the province data gives them on the meeting day."""
+    day = dt.date.fromisoformat(str(council.meeting_date))
+    problems = []
+    for m in council.members:
+        unit = leader_on(province.units, m.name, day)
+        if unit and not same_title(m.position, unit):
+            problems.append(Problem(file, f"«{m.name}» ghi chức vụ «{m.position}», nhưng province.yaml ghi người này là "
+                                          f"{title_of(unit)} (người ký văn bản của đơn vị {unit.code}): một người chỉ "
+                                          f"giữ một chức vụ tại một ngày; sửa một trong hai nơi.",
+                                    "Thành viên", m.row, m.position_column, "Chức vụ"))
+    if problems:
+        raise DataError(problems)
+
+
 def load_round(data_dir: Path, year: int) -> Round:
     folder = commendation_dir(data_dir)
     meta_path = folder / f"round-{year}.yaml"
@@ -69,6 +86,7 @@ def load_round(data_dir: Path, year: int) -> Round:
     council = load_council(folder / f"hoi-dong-{year}.xlsx", {**meta["council"], "meeting_date":
                                                               str(meta["council"]["meeting_date"])},
                            show(folder / f"hoi-dong-{year}.xlsx"))
+    _refuse_second_titles(load_province(data_dir), council, show(folder / f"hoi-dong-{year}.xlsx"))
     money = load_money(folder / "money.yaml")
     rnd = Round(year, meta, book, records, council, money)
     decision = rnd.date("decision")

@@ -9,6 +9,7 @@ from pathlib import Path
 from generators.core.errors import ConfigError
 from generators.core.model import LegalGround, Plan, Province, Quota, Signer, Unit, UnitKind
 from generators.core.schema import PLAN, PROVINCE, check
+from generators.core.titles import conflicting_leaders, title_of
 from generators.core.yamlfile import read_yaml
 
 
@@ -69,7 +70,8 @@ def load_province(data_dir: Path) -> Province:
     with _reading(path, "mục «kinds»: "):
         kinds = {
             code: UnitKind(code=code, label=k["label"], head=k["head"], deputy=k["deputy"], body=k.get("body"),
-                           seal_mm=float(k.get("seal_mm", 36)))
+                           seal_mm=float(k.get("seal_mm", 36)), own_authority=tuple(k.get("own_authority", ())),
+                           sealed=bool(k.get("sealed", True)))
             for code, k in prov["kinds"].items()
         }
     units: dict[str, Unit] = {}
@@ -103,12 +105,17 @@ def load_province(data_dir: Path) -> Province:
                 valid_to=_date(raw.get("valid_to")),
                 successor=raw.get("successor"),
                 members=tuple(raw.get("members", ())),
+                lead=raw.get("lead"),
             )
     for unit in units.values():
-        for ref in [unit.parent, unit.successor, *unit.members]:
+        for ref in [unit.parent, unit.successor, unit.lead, *unit.members]:
             if ref and ref not in units:
                 raise ConfigError(f"province.yaml: đơn vị {unit.code} tham chiếu mã {ref} không có")
     _refuse_cycles(units, path)
+    for first, second in conflicting_leaders(units):
+        raise ConfigError(f"{path}: «{second.leader.name}» ký cho hai đơn vị trong cùng thời gian, với hai chức vụ: "
+                          f"{title_of(first)} (đơn vị {first.code}) và {title_of(second)} (đơn vị {second.code}); "
+                          f"một người chỉ giữ một chức vụ tại một ngày.")
     with _reading(path):
         return Province(name=prov["province"]["name"], place=prov["province"]["place"], units=units, plan=plan,
                         kinds=kinds)

@@ -17,12 +17,14 @@ class UnitKind:
     deputy: str  # e.g. "PHÓ CHỦ TỊCH"
     body: str | None = None  # collective body signed "TM." for, e.g. "ỦY BAN NHÂN DÂN"
     seal_mm: float = 36.0  # diameter of the seal of this kind of body
+    own_authority: tuple[str, ...] = ()  # document kinds the head issues in their own name: no "TM." (e.g. QĐ)
+    sealed: bool = True  # clusters and blocs have no seal: their lead unit's office issues for them
 
 
 @dataclass(frozen=True)
 class Signer:
     name: str
-    role: str = "head"  # "head" or "deputy"
+    role: str = "head"  # "head", "deputy" (signs KT.) or "acting" (signs Q.)
 
 
 @dataclass(frozen=True)
@@ -43,21 +45,32 @@ class Unit:
     valid_to: dt.date | None = None
     successor: str | None = None
     members: tuple[str, ...] = ()  # clusters and blocs: their member units
+    lead: str | None = None  # clusters and blocs: the member unit whose head leads and whose office issues
 
     def valid_on(self, day: dt.date) -> bool:
         return in_period(day, self.valid_from, self.valid_to)
 
-    def signature_lines(self) -> list[str]:
-        """Authority and title lines (ô 7a) for the unit's leader."""
+    def signature_lines(self, document_kind: str = "") -> list[str]:
+        """Authority and title lines (ô 7a) for the unit's leader (Decree 30/2020, art. 13): "TM." for a
+        collective body unless the document is in the head's own authority, then "KT." for a deputy signing
+        for the head, "Q." for an acting head; a head of a body run by one head signs with no prefix."""
         lines = []
         body = self.body or self.kind.body
-        if body:
+        if body and document_kind not in self.kind.own_authority:
             lines.append(f"TM. {body}")
-        if self.leader and self.leader.role == "deputy":
+        role = self.leader.role if self.leader else "head"
+        if role == "deputy":
             lines += [f"KT. {self.kind.head}", self.kind.deputy]
+        elif role == "acting":
+            lines.append(f"Q. {self.kind.head}")
         else:
             lines.append(self.kind.head)
         return lines
+
+    @property
+    def issuer_code(self) -> str:
+        """The unit whose records office numbers and seals this unit's documents (itself, or a cluster's lead)."""
+        return self.code if self.kind.sealed or not self.lead else self.lead
 
 
 @dataclass(frozen=True)

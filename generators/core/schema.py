@@ -29,16 +29,18 @@ PROVINCE = _record(
         "province": _record({"name": _NAME, "place": _NAME}),
         "kinds": {"type": "object", "minProperties": 1, "additionalProperties": _record(
             {"label": _NAME, "head": _NAME, "deputy": _NAME},
-            {"body": _NAME, "seal_mm": {"type": "number", "minimum": 20, "maximum": 60}})},
+            {"body": _NAME, "seal_mm": {"type": "number", "minimum": 20, "maximum": 60},
+             "own_authority": {"type": "array", "items": _CODE}, "sealed": {"type": "boolean"}})},
         "units": {"type": "array", "minItems": 1, "items": _record(
             {"code": {"type": "string"},  # what a unit code may be, check_code says
              "name": _NAME, "kind": _CODE, "abbr": _CODE, "place": _NAME,
              "header": _record({"agency": {"type": "array", "minItems": 1, "maxItems": 4, "items": _NAME}},
                                {"parent": {"type": ["string", "null"], "maxLength": 300}})},
             {"short": _NAME, "parent": {"type": ["string", "null"]}, "plan_role": {"type": ["string", "null"]},
-             "leader": {**_record({"name": _NAME}, {"role": {"enum": ["head", "deputy"]}}), "type": ["object", "null"]},
+             "leader": {**_record({"name": _NAME}, {"role": {"enum": ["head", "deputy", "acting"]}}), "type": ["object", "null"]},
              "body": {"type": ["string", "null"]}, "drafting_abbr": _CODE, "valid_from": _DATE, "valid_to": _DATE,
-             "successor": {"type": ["string", "null"]}, "members": {"type": "array", "items": _CODE}})},
+             "successor": {"type": ["string", "null"]}, "members": {"type": "array", "items": _CODE},
+             "lead": _CODE})},
     },
 )
 
@@ -61,6 +63,10 @@ PLAN = _record(
             "type": "array", "items": _record({"who": _TEXT, "task": _TEXT})}},
     },
 )
+
+DECISIONS = _record({"decisions": {"type": "array", "items": _record(
+    {"unit": _CODE, "rule": {"enum": ["VUOT_SO_LUONG", "THIEU_SO_LUONG", "TRE_HAN"]}, "by": _NAME, "date": _DATE,
+     "decision": _TEXT})}})
 
 _TYPES = {"string": "chuỗi chữ", "integer": "số nguyên", "number": "số", "object": "bảng khóa: giá trị",
           "array": "danh sách", "null": "để trống", "boolean": "đúng/sai"}

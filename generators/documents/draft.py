@@ -17,6 +17,8 @@ class Draft:
     pdf: Path
     created: dt.datetime
     """Drafting time, from the data (never the clock): files are reproducible."""
+    undecided: tuple[str, ...] = ()
+    """Findings on the document's data with no decision recorded: it is not final and is not put up for signing."""
 
     @property
     def signed_pdf(self) -> Path:

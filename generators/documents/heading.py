@@ -22,8 +22,9 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def heading(unit: Unit, year: int) -> dict:
-    """What every document's heading says: agency, blank number and date, motto side, signature block."""
+def heading(unit: Unit, year: int, document_kind: str = "") -> dict:
+    """What every document's heading says: agency, blank number and date, motto side, signature block
+    (whose authority lines depend on the kind of document: the chairman's own decision has no "TM.")."""
     return {
         "header_parent": unit.header_parent or "",
         "header_agency": list(unit.header_agency),
@@ -33,6 +34,6 @@ def heading(unit: Unit, year: int) -> dict:
         "date_line": blank_date_line(year),
         "year": year,
         "unit_name": unit.name,
-        "signature_lines": unit.signature_lines(),
+        "signature_lines": unit.signature_lines(document_kind),
         "signer_name": unit.leader.name if unit.leader else "",
     }

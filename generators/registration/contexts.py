@@ -5,7 +5,7 @@ import datetime as dt
 from collections import Counter
 
 from generators.core.model import Entry, Province, Registration, Unit
-from generators.core.text import point_letter, roman, short_date
+from generators.core.text import point_letter, roman, short_date, vn_date
 from generators.documents.heading import heading, lower_first, punctuate_list
 from generators.registration.rules import Finding
 
@@ -43,18 +43,34 @@ def _entry(e: Entry, no: int) -> dict:
     }
 
 
-def kh_context(province: Province, reg: Registration) -> dict:
-    """The unit's cultivation plan (Kế hoạch) with its registration list as Phụ lục I."""
+def _decided_sentences(province: Province, reg: Registration, decided) -> list[str]:
+    """What the plan says of its own list when it departs from the provincial plan, with the decision taken."""
+    unit, plan = province.unit(reg.unit), province.plan
+    quota = plan.quotas[unit.plan_role]
+    ref = f"Kế hoạch số {plan.notation} {vn_date(plan.date)} của {plan.issuer}"
+    n = len(reg.entries)
+    facts = {
+        "VUOT_SO_LUONG": f"Số lượng đăng ký ({n:02d}) vượt mức tối đa {quota.maximum or 0:02d} theo {ref}",
+        "THIEU_SO_LUONG": f"Số lượng đăng ký ({n:02d}) dưới mức tối thiểu {quota.minimum:02d} theo {ref}",
+        "TRE_HAN": (f"Danh sách đăng ký gửi {vn_date(reg.sent)}, sau thời hạn "
+                    f"{vn_date(quota.deadline_in(reg.year)).removeprefix('ngày ')} theo {ref}"),
+    }
+    return [f"{facts[d.rule]}; {vn_date(d.date)}, {d.by} đã {d.text}." for d in decided]
+
+
+def kh_context(province: Province, reg: Registration, decided=()) -> dict:
+    """The unit's cultivation plan (Kế hoạch) with its registration list as Phụ lục I; `decided`: the decisions
+    taken on its list's departures from the provincial plan (over quota, late), which the plan states."""
     unit = province.unit(reg.unit)
     year = reg.year
     plan = province.plan
     counts = Counter(e.kind for e in reg.entries)
-    ctx = heading(unit, year)
+    ctx = heading(unit, year, "KH")
     ctx.update({
         "summary": f"Bồi dưỡng, nhân rộng gương điển hình tiên tiến năm {year}",
         "legal_grounds": _grounds(province, year),
         "intro": (f"Nhằm tiếp tục phát hiện, bồi dưỡng, nhân rộng và tổ chức thi đua cùng các gương điển hình "
-                  f"tiên tiến theo Kế hoạch số {plan.notation} ngày {short_date(plan.date)} của {plan.issuer}, "
+                  f"tiên tiến theo Kế hoạch số {plan.notation} {vn_date(plan.date)} của {plan.issuer}, "
                   f"{unit.name} ban hành Kế hoạch bồi dưỡng, nhân rộng gương điển hình tiên tiến năm {year} "
                   f"như sau:"),
         "purposes": [
@@ -71,7 +87,8 @@ def kh_context(province: Province, reg: Registration) -> dict:
         ],
         "registered_text": (f"{unit.name} đăng ký {len(reg.entries)} mô hình, tập thể, cá nhân điển hình tiên "
                             f"tiến, gồm {counts.get('mô hình', 0)} mô hình, {counts.get('tập thể', 0)} tập thể "
-                            f"và {counts.get('cá nhân', 0)} cá nhân (danh sách tại Phụ lục I kèm theo)."),
+                            f"và {counts.get('cá nhân', 0)} cá nhân (danh sách tại Phụ lục I kèm theo)."
+                            + "".join(" " + x for x in _decided_sentences(province, reg, decided))),
         "exemplars": [_entry(e, i) for i, e in enumerate(reg.entries, start=1)],
         "emulation_text": ("Phát động các tập thể, cá nhân trong đơn vị thi đua cùng các điển hình đã đăng ký; "
                            "tổ chức tham quan, học tập kinh nghiệm; biểu dương, giới thiệu các điển hình trên "

@@ -20,6 +20,10 @@ def registrations_dir(data_dir: Path, year: int) -> Path:
     return Path(data_dir) / "registrations" / str(year)
 
 
+# Beside the workbooks: the decisions recorded on the year's findings (generators/registration/decisions.py).
+DECISIONS_FILE = "decisions.yaml"
+
+
 def load_year(province: Province, data_dir: Path, year: int) -> YearData:
     """Read every workbook of the year; a bad file contributes its problems, not a crash."""
     out = YearData(year)
@@ -29,8 +33,8 @@ def load_year(province: Province, data_dir: Path, year: int) -> YearData:
         return out
     for path in sorted(folder.iterdir()):
         shown = str(path.relative_to(Path(data_dir).parent)) if path.is_relative_to(Path(data_dir).parent) else str(path)
-        if path.name.startswith((".", "~$")) or not path.is_file():
-            continue  # hidden files and Excel's lock files
+        if path.name.startswith((".", "~$")) or not path.is_file() or path.name == DECISIONS_FILE:
+            continue  # hidden files, Excel's lock files, the year's decisions
         if path.suffix.lower() != ".xlsx":
             out.problems.append(Problem(shown, f"không đọc tệp này: chỉ nhận tệp Excel .xlsx (tệp có đuôi "
                                                f"«{path.suffix or 'không có'}»)."))

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from openpyxl.utils import get_column_letter
+
 from generators.commendation.council import Council, Member
 from generators.commendation.records import (
     AWARD_KINDS,
@@ -139,7 +141,8 @@ def load_proposals(path: Path, records: Records, display: str | None = None) -> 
 def load_council(path: Path, meta: dict, display: str | None = None) -> Council:
     t = read_tables(path, COUNCIL_TABLES, display)
     file = display or Path(path).name
-    members = [Member(r["name"], r["position"], r["role"], r["present"]) for r in t["Thành viên"]]
+    members = [Member(r["name"], r["position"], r["role"], r["present"], r["_row"],
+                      get_column_letter(r["_columns"]["position"])) for r in t["Thành viên"]]
     names = {m.name for m in members}
     problems, votes = [], {}
     for r in t["Biểu quyết"]:

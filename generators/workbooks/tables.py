@@ -97,7 +97,7 @@ def read_tables(path: Path, tables: list[Table], display: str | None = None) -> 
             if all(c.value is None or (isinstance(c.value, str) and not c.value.strip()) for c in row):
                 continue
             r = row[0].row
-            record = {"_row": r}
+            record = {"_row": r, "_columns": columns}  # key -> column number, to name a cell in a message
             for col in table.columns:
                 if col.key not in columns:
                     continue

@@ -68,8 +68,10 @@ def demo_summary(result) -> str:
     if result.random_password:
         lines.append("(Chưa đặt THIDUA_KEY_PASSWORD: khóa thử nghiệm được bảo vệ bằng mật khẩu ngẫu nhiên, "
                      "không lưu lại.)")
-    round_docs = len(result.drafted.documents)
+    round_docs = len(result.drafted.documents) - len(result.held)
     lines.append(f"Đã ký và phát hành {round_docs} văn bản trong {result.timings['issue']:.1f} giây.")
+    for draft in result.held:
+        lines.append(f"  Chưa trình ký {draft.pdf.name} (văn bản chưa hoàn chỉnh): {'; '.join(draft.undecided)}.")
     if result.commendation:
         rnd = result.commendation
         lines += ["", eligibility_text(rnd).splitlines()[-1], f"Đã ghi kết quả xét vào {result.eligibility_xlsx}"]

@@ -16,6 +16,7 @@ from generators.commendation.round import Round
 from generators.core.config import load_province
 from generators.core.errors import ThiduaError
 from generators.core.files import FolderLock
+from generators.documents.draft import Draft
 from generators.workbooks.reports import write_eligibility_xlsx
 from thidua.settings import Settings
 from thidua.workflows import commendation, dossier, registration
@@ -36,6 +37,7 @@ class DemoResult:
     random_password: bool = False
     timings: dict[str, float] = field(default_factory=dict)
     manifest: Path | None = None
+    held: list[Draft] = field(default_factory=list)  # drafted but not final: not put up for signing
 
     @property
     def passed(self) -> int:
@@ -86,7 +88,9 @@ def _run_demo(settings: Settings, observer: Observer) -> DemoResult:
     units = [d.unit for d in drafted.documents] + ([rnd.meta["board"], rnd.meta["decider"]] if rnd else [])
     layout = init_pki(province, settings.pki_folder, password, sorted(set(units)),
                       dossier.council_people(rnd) if rnd else [])
-    result.issued = sign_and_issue(settings.data, drafted.documents, password, layout, register, settings.workers,
+    ready = [d for d in drafted.documents if not d.undecided]
+    result.held = [d for d in drafted.documents if d.undecided]
+    result.issued = sign_and_issue(settings.data, ready, password, layout, register, settings.workers,
                                    settings.tsa_url)
     result.timings["issue"] = time.monotonic() - start
 

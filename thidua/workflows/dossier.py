@@ -1,8 +1,8 @@
 """The commendation dossier of a round: minutes (BB), proposal (TTr), decision (QĐ), each signed and issued.
 
-Order as in practice: the council meets (BB), Sở Nội vụ proposes citing the meeting
-(TTr), the chairman decides citing the proposal's number and date (QĐ), so the
-decision is drafted only once the proposal is issued.
+Order as in practice: the council meets (BB), Sở Nội vụ proposes citing the minutes'
+number and date (TTr), the chairman decides citing the proposal's (QĐ): each is
+drafted only once the one it cites is issued.
 """
 from __future__ import annotations
 
@@ -70,12 +70,10 @@ def produce(province: Province, rnd, out_dir: Path, layout: PkiLayout, register:
         return entry
 
     try:
-        # Minutes and proposal are drafted together (one LibreOffice batch); the decision waits for the proposal.
+        # Each document cites the one before it by number and date: minutes, then proposal, then decision.
         bb = _render("BB", council.abbr, f"Biên bản họp {rnd.council.name} năm {rnd.year}", bb_context(province, rnd),
                      folder, rnd.date("minutes"), council.name)
-        ttr = _render("TTr", board.code, f"Tờ trình đề nghị khen thưởng năm {rnd.year}", ttr_context(province, rnd),
-                      folder, rnd.date("proposal"), board.name)
-        _convert([bb, ttr], converter)
+        _convert([bb], converter)
 
         # Minutes: the secretary and the chair sign; issued under the council's ký hiệu with the committee's seal.
         day = rnd.date("minutes")
@@ -86,12 +84,16 @@ def produce(province: Province, rnd, out_dir: Path, layout: PkiLayout, register:
             (fields.LEADER_FIELD, rnd.council.chair, key(layout.leader_p12(CHAIR_KEY)),
              layout.signature_image(CHAIR_KEY))],
             others=[(fields.SECRETARY_FIELD, rnd.council.secretary, ["THƯ KÝ"])])
-        finish(bb, council, decider.code, signed, day)
+        bb_entry = finish(bb, council, decider.code, signed, day)
 
-        # Proposal by Sở Nội vụ.
+        # Proposal by Sở Nội vụ, citing the minutes.
         day = rnd.date("proposal")
+        ttr = _render("TTr", board.code, f"Tờ trình đề nghị khen thưởng năm {rnd.year}",
+                      ttr_context(province, rnd, bb_entry.notation, bb_entry.issued_date), folder, day, board.name)
+        _convert([ttr], converter)
         signed = ttr.signed_pdf
-        sign_as_leader(board, ttr.pdf, signed, key(layout.leader_p12(board.code)), layout.signature_image(board.code))
+        sign_as_leader(board, ttr.pdf, signed, key(layout.leader_p12(board.code)), layout.signature_image(board.code),
+                       kind=ttr.kind)
         ttr_entry = finish(ttr, board, board.code, signed, day)
 
         # Decision, citing the proposal's number and date.
@@ -101,7 +103,7 @@ def produce(province: Province, rnd, out_dir: Path, layout: PkiLayout, register:
         _convert([qd], converter)
         signed = qd.signed_pdf
         sign_as_leader(decider, qd.pdf, signed, key(layout.leader_p12(decider.code)),
-                       layout.signature_image(decider.code))
+                       layout.signature_image(decider.code), kind=qd.kind)
         finish(qd, decider, decider.code, signed, day)
     finally:
         register.close()

@@ -9,6 +9,7 @@ from pathlib import Path
 from dispatch.record import IssuedDocument, Verification
 from dispatch.register import open_register
 from generators.core.config import load_province
+from generators.core.errors import ThiduaError
 from generators.core.files import sha256
 from generators.documents.draft import Draft
 from signing.keys import Pkcs12Key, load_pkcs12
@@ -50,20 +51,29 @@ def with_draft(doc: IssuedDocument, draft: Draft) -> IssuedDocument:
 
 
 def _run(job: Job, password: bytes) -> IssuedDocument:
-    unit = _province(job.data_dir).unit(job.draft.unit)
+    province = _province(job.data_dir)
+    unit = province.unit(job.draft.unit)
+    sealing = province.unit(unit.issuer_code)  # a cluster's or bloc's lead unit seals for it
     layout = PkiLayout(job.pki)
     leader = load_pkcs12(Pkcs12Key(layout.leader_p12(unit.code)), password)
-    org = load_pkcs12(Pkcs12Key(layout.org_p12(unit.code)), password)
+    org = load_pkcs12(Pkcs12Key(layout.org_p12(sealing.code)), password)
     draft = job.draft
-    sign_as_leader(unit, draft.pdf, draft.signed_pdf, leader, layout.signature_image(unit.code), job.tsa_url)
+    sign_as_leader(unit, draft.pdf, draft.signed_pdf, leader, layout.signature_image(unit.code), job.tsa_url,
+                   kind=draft.kind, sealing=sealing)
     doc = issue_as_office(unit, draft.signed_pdf, draft.issued_pdf, _register(job.register), org,
-                          layout.seal_image(unit.code), draft.created.date(), job.tsa_url, kind=draft.kind)
-    return with_draft(verified(doc, [layout.root], expected_of(unit)), draft)
+                          layout.seal_image(sealing.code), draft.created.date(), job.tsa_url, kind=draft.kind,
+                          sealing_unit=sealing)
+    return with_draft(verified(doc, [layout.root], expected_of(unit, sealing)), draft)
 
 
 def sign_and_issue(data_dir: Path, drafts: list[Draft], password: bytes, layout: PkiLayout, register: str | Path,
                    workers: int = 2, tsa_url: str | None = None) -> list[IssuedDocument]:
-    """Every draft signed and issued on its drafting date; the records in the drafts' order."""
+    """Every draft signed and issued on its drafting date; the records in the drafts' order. A draft that is not
+    final (a finding without a recorded decision) is refused before anything is signed."""
+    held = [d for d in drafts if d.undecided]
+    if held:
+        raise ThiduaError("Văn bản chưa hoàn chỉnh, không trình ký: " + "; ".join(
+            f"{d.pdf.name}: {', '.join(d.undecided)}" for d in held) + ".")
     jobs = [Job(Path(data_dir), d, layout.folder, register, tsa_url) for d in drafts]
     with ProcessPoolExecutor(max_workers=max(1, workers)) as pool:
         return list(pool.map(_run, jobs, [password] * len(jobs)))

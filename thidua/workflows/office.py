@@ -29,9 +29,11 @@ from signing.verify import Expected
 from thidua.settings import PASSWORD_ENV, PIN_ENV, REGISTER_NAME, Settings
 
 
-def sign_as_leader(unit: Unit, src: Path, dst: Path, signer, image: Path | None, tsa_url: str | None = None) -> None:
-    """Place the fields from the PDF's own text, then sign the leader's field (ký ban hành)."""
-    sign_with_fields(src, dst, unit.leader.name, unit.signature_lines(), unit.kind.seal_mm, unit.place,
+def sign_as_leader(unit: Unit, src: Path, dst: Path, signer, image: Path | None, tsa_url: str | None = None,
+                   kind: str = "", sealing: Unit | None = None) -> None:
+    """Place the fields from the PDF's own text, then sign the leader's field (ký ban hành). The seal's field
+    is sized for `sealing`, the unit whose office will seal (a cluster's lead unit)."""
+    sign_with_fields(src, dst, unit.leader.name, unit.signature_lines(kind), (sealing or unit).kind.seal_mm, unit.place,
                      [(fields.LEADER_FIELD, unit.leader.name, signer, image)], tsa_url=tsa_url)
 
 
@@ -78,7 +80,7 @@ def issue_as_office(unit: Unit, src: Path, dst: Path, register: Register, signer
                            recipients=[r for r in facts.recipients if not r.startswith("Lưu:")],
                            file_copy=file_copy, tsa_url=tsa_url, printed_year=facts.year,
                            kind=kind or facts.notation_suffix.split("-", 1)[0],
-                           signer_position=" / ".join(unit.signature_lines()))
+                           signer_position=" / ".join(unit.signature_lines(kind)))
     return issue(register, request, signer)
 
 
@@ -114,8 +116,14 @@ def expected_of(unit: Unit, sealing: Unit | None = None) -> Expected:
     return Expected((unit.leader.name,), (sealing or unit).name)
 
 
+def sealing_unit_of(settings: Settings, unit: Unit) -> Unit:
+    """The unit whose records office numbers and seals: the unit itself, or a cluster's or bloc's lead unit."""
+    return load_province(settings.data).unit(unit.issuer_code)
+
+
 def expected_signers(settings: Settings, unit_code: str) -> Expected:
-    return expected_of(signing_unit(settings, unit_code))
+    unit = signing_unit(settings, unit_code)
+    return expected_of(unit, sealing_unit_of(settings, unit))
 
 
 def sign_document(settings: Settings, unit_code: str, src: Path, dst: Path, key: KeySpec | None = None,
@@ -124,7 +132,8 @@ def sign_document(settings: Settings, unit_code: str, src: Path, dst: Path, key:
     unit = signing_unit(settings, unit_code)
     layout = PkiLayout(settings.pki_folder)
     with open_signer(key or Pkcs12Key(layout.leader_p12(unit.code)), settings) as signer:
-        sign_as_leader(unit, src, dst, signer, image or layout.signature_image(unit.code), settings.tsa_url)
+        sign_as_leader(unit, src, dst, signer, image or layout.signature_image(unit.code), settings.tsa_url,
+                       sealing=sealing_unit_of(settings, unit))
     return unit
 
 
@@ -134,10 +143,11 @@ def issue_document(settings: Settings, unit_code: str, src: Path, dst: Path, day
     unit = signing_unit(settings, unit_code)
     layout = PkiLayout(settings.pki_folder)
     target = settings.register or settings.out / REGISTER_NAME
+    sealing = sealing_unit_of(settings, unit)
     with open_register(target) as register, \
-            open_signer(key or Pkcs12Key(layout.org_p12(unit.code)), settings) as signer:
-        return issue_as_office(unit, src, dst, register, signer, seal or layout.seal_image(unit.code), day,
-                               settings.tsa_url)
+            open_signer(key or Pkcs12Key(layout.org_p12(sealing.code)), settings) as signer:
+        return issue_as_office(unit, src, dst, register, signer, seal or layout.seal_image(sealing.code), day,
+                               settings.tsa_url, sealing_unit=sealing)
 
 
 def issue_separate_annex(settings: Settings, unit_code: str, src: Path, dst: Path, parent_notation: str,
@@ -145,6 +155,7 @@ def issue_separate_annex(settings: Settings, unit_code: str, src: Path, dst: Pat
     """An annex issued as its own file: the organisation's text-only signature citing the parent document."""
     unit = signing_unit(settings, unit_code)
     layout = PkiLayout(settings.pki_folder)
-    with open_signer(key or Pkcs12Key(layout.org_p12(unit.code)), settings) as signer:
-        issue_annex(src, dst, parent_notation, unit.name, unit.place, signer, settings.tsa_url)
+    sealing = sealing_unit_of(settings, unit)
+    with open_signer(key or Pkcs12Key(layout.org_p12(sealing.code)), settings) as signer:
+        issue_annex(src, dst, parent_notation, sealing.name, unit.place, signer, settings.tsa_url)
     return unit

@@ -17,12 +17,15 @@ def init_pki(province: Province, folder: Path, password: bytes, units: list[str]
     for person in people:
         pki.issue(person, "nguoi-ky")
         signature_png(person.common_name, layout.signature_image(person.key))
-    for code in units or sorted(province.units):
+    codes = units or sorted(province.units)
+    codes = list(dict.fromkeys([*codes, *(province.unit(c).issuer_code for c in codes)]))  # and clusters' leads
+    for code in codes:
         unit = province.unit(code)
         if unit.leader is None:
             continue
         pki.issue(Subject(code, unit.leader.name, unit.name, unit.place), "nguoi-ky")
-        pki.issue(Subject(code, unit.name, unit.name, unit.place), "to-chuc")
         signature_png(unit.leader.name, layout.signature_image(code))
-        seal_png(list(unit.header_agency), layout.seal_image(code), unit.kind.seal_mm)
+        if unit.kind.sealed:  # a cluster or bloc has no seal nor organisation certificate of its own
+            pki.issue(Subject(code, unit.name, unit.name, unit.place), "to-chuc")
+            seal_png(list(unit.header_agency), layout.seal_image(code), unit.kind.seal_mm)
     return layout

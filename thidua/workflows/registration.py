@@ -13,7 +13,8 @@ from generators.documents.draft import Draft
 from generators.documents.pdf_normalize import normalize_pdf
 from generators.documents.render import render_docx, template_path
 from generators.registration.contexts import ds_context, kh_context
-from generators.registration.lists import YearData, load_year
+from generators.registration.decisions import load_decisions, settle
+from generators.registration.lists import YearData, load_year, registrations_dir
 from generators.registration.rules import Finding, check_year
 from generators.workbooks.reports import write_findings_xlsx
 from thidua.settings import Settings
@@ -48,18 +49,22 @@ def check(settings: Settings, province: Province | None = None, xlsx=None) -> Ch
     return result
 
 
-def plan_documents(province: Province, data: YearData, findings: list[Finding], out_dir) -> list[tuple[Draft, dict]]:
+def plan_documents(province: Province, data: YearData, findings: list[Finding], out_dir,
+                   data_dir) -> list[tuple[Draft, dict]]:
     """Which documents the round produces, with their contexts."""
     docs = []
+    decisions = load_decisions(registrations_dir(data_dir, data.year), set(province.units))
     for code, reg in sorted(data.registrations.items()):
         unit = province.unit(code)
         if not unit.valid_on(dt.date(data.year, 1, 1)) or unit.plan_role not in province.plan.quotas:
             continue
-        ctx = kh_context(province, reg)
+        decided, undecided = settle(findings, decisions, code)
+        ctx = kh_context(province, reg, decided)
         base = inside(out_dir, str(data.year), code, f"KH-{data.year}-{code}")
         created = dt.datetime.combine(reg.sent, dt.time(8, 0), VN)
         title = f"Kế hoạch bồi dưỡng, nhân rộng gương điển hình tiên tiến năm {data.year} - {unit.name}"
-        docs.append((Draft("KH", code, title, base.with_suffix(".docx"), base.with_suffix(".pdf"), created), ctx))
+        docs.append((Draft("KH", code, title, base.with_suffix(".docx"), base.with_suffix(".pdf"), created,
+                           tuple(undecided)), ctx))
     board = province.unit(province.plan.board)
     if data.registrations:
         ctx = ds_context(province, data.year, data.registrations, findings)
@@ -79,7 +84,7 @@ def generate(settings: Settings, *, checked: CheckResult | None = None, converte
     checked = checked or check(settings)
     province, data, findings = checked.province, checked.data, checked.findings
     result = RoundResult(settings.year, findings)
-    planned = plan_documents(province, data, findings, settings.out)
+    planned = plan_documents(province, data, findings, settings.out, settings.data)
     tick = observer.counter(len(planned) * 2, "Tạo văn bản")
     for doc, ctx in planned:
         render_docx(template_path(doc.kind), ctx, doc.docx, title=doc.title, author=province.units[doc.unit].name,

@@ -39,7 +39,7 @@ def sample_context(kind: str, settings: Settings) -> dict:
         return ds_context(province, year, data.registrations, findings)
     rnd = load_round(settings.data, year)
     if kind == "TTr":
-        return ttr_context(province, rnd)
+        return ttr_context(province, rnd, "01/BB-HĐTĐKT", rnd.date("minutes"))  # a number the register would give
     if kind == "BB":
         return bb_context(province, rnd)
     return qd_context(province, rnd, "01/TTr-SNV", dt.date(year, 1, 1))
