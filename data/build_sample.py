@@ -170,11 +170,11 @@ def build_units(people: People) -> list[dict]:
         ("SNNPTNT", "SNNPTNT", "Sở Nông nghiệp và Phát triển nông thôn tỉnh Bạc Liêu",
          {"parent": "UBND TỈNH BẠC LIÊU", "agency": ["SỞ NÔNG NGHIỆP", "VÀ PHÁT TRIỂN NÔNG THÔN"]}, "department", "movement_agency"),
         ("HND", "HND", "Hội Nông dân tỉnh Bạc Liêu",
-         {"parent": "BAN CHẤP HÀNH TỈNH BẠC LIÊU", "agency": ["HỘI NÔNG DÂN"]}, "association", "movement_agency"),
+         {"parent": "HỘI NÔNG DÂN VIỆT NAM", "agency": ["BCH HỘI NÔNG DÂN", "TỈNH BẠC LIÊU"]}, "association", "movement_agency"),
         ("LDLD", "LĐLĐ", "Liên đoàn Lao động tỉnh Bạc Liêu",
          {"parent": "TỔNG LĐLĐ VIỆT NAM", "agency": ["LIÊN ĐOÀN LAO ĐỘNG", "TỈNH BẠC LIÊU"]}, "association", "movement_agency"),
         ("PCBL", "PCBL", "Công ty Điện lực Bạc Liêu",
-         {"parent": "TỔNG CÔNG TY ĐIỆN LỰC MIỀN NAM", "agency": ["CÔNG TY ĐIỆN LỰC BẠC LIÊU"]}, "enterprise", "enterprise"),
+         {"parent": "TCT ĐIỆN LỰC MIỀN NAM", "agency": ["CÔNG TY ĐIỆN LỰC", "BẠC LIÊU"]}, "enterprise", "enterprise"),
         ("XSKT", "XSKT", "Công ty TNHH MTV Xổ số kiến thiết Bạc Liêu",
          {"parent": "UBND TỈNH BẠC LIÊU", "agency": ["CÔNG TY TNHH MTV", "XỔ SỐ KIẾN THIẾT BẠC LIÊU"]}, "enterprise", "enterprise"),
         ("CNBL", "CNBL", "Công ty Cổ phần Cấp nước Bạc Liêu",
@@ -184,11 +184,13 @@ def build_units(people: People) -> list[dict]:
                       "abbr": abbr, "place": "Bạc Liêu", "parent": "UBND-BL", "plan_role": role,
                       "drafting_abbr": "VP" if kind != "enterprise" else "TCHC",
                       "header": header, "leader": leader(3, i), "valid_to": "2025-06-30"})
-    for i, (code, name, body, members, head) in enumerate([
-        ("CUM-HUYEN", "Cụm thi đua các huyện, thị xã, thành phố", "CỤM THI ĐUA CÁC HUYỆN, THỊ XÃ, THÀNH PHỐ",
+    # header: the lines as a clerk breaks them (each fits the heading's agency column at 12 pt).
+    for i, (code, name, header, members, head) in enumerate([
+        ("CUM-HUYEN", "Cụm thi đua các huyện, thị xã, thành phố", ["CỤM THI ĐUA CÁC HUYỆN,", "THỊ XÃ, THÀNH PHỐ"],
          list(DISTRICTS), "HD"),
-        ("KHOI-KT", "Khối thi đua các sở, ngành kinh tế", "KHỐI THI ĐUA CÁC SỞ, NGÀNH KINH TẾ", ["SNNPTNT"], "SNNPTNT"),
-        ("KHOI-DN", "Khối thi đua doanh nghiệp", "KHỐI THI ĐUA DOANH NGHIỆP", ["PCBL", "XSKT", "CNBL"], "PCBL"),
+        ("KHOI-KT", "Khối thi đua các sở, ngành kinh tế", ["KHỐI THI ĐUA", "CÁC SỞ, NGÀNH KINH TẾ"], ["SNNPTNT"],
+         "SNNPTNT"),
+        ("KHOI-DN", "Khối thi đua doanh nghiệp", ["KHỐI THI ĐUA", "DOANH NGHIỆP"], ["PCBL", "XSKT", "CNBL"], "PCBL"),
     ]):
         # A cluster (Cụm) or bloc (Khối) has no seal: the lead unit's head signs as Cụm/Khối trưởng and the lead
         # unit's records office numbers and seals (data/README.md). Its leader is set from the lead unit below.
@@ -197,7 +199,7 @@ def build_units(people: People) -> list[dict]:
                       "abbr": f"CTĐ{i + 1}" if i == 0 else f"KTĐ{i}",
                       "place": "Bạc Liêu", "parent": "UBND-BL", "plan_role": "cluster",
                       "drafting_abbr": head, "members": members, "lead": head,
-                      "header": {"parent": "UBND TỈNH BẠC LIÊU", "agency": body.replace(" CÁC ", "|CÁC ", 1).split("|")},
+                      "header": {"parent": "UBND TỈNH BẠC LIÊU", "agency": header},
                       "leader": None, "valid_to": "2025-06-30"})
     successors = {}
     for d, (dname, place, communes) in DISTRICTS.items():

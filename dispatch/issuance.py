@@ -19,12 +19,12 @@ from pathlib import Path
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 
-from dispatch.finality import drafting_marks
+from dispatch.finality import pdf_drafting_marks
 from dispatch.record import DocumentFiles, IssuedDocument, SignerInfo, format_number
 from dispatch.register.api import Register
 from generators.core.clock import now_vn
 from generators.core.files import remove_stale, sha256
-from generators.core.text import month_text
+from generators.core.text import month_text, vn_date
 from signing import fields
 from signing.errors import DocumentStateError
 from signing.pades import SignatureRequest, sign_writer
@@ -53,10 +53,15 @@ class IssueRequest:
     signer_position: str = ""  # the signature block's authority and title lines
 
 
-def field_values(reader, number: str, day: dt.date) -> dict[str, str]:
+def field_values(reader, number: str, day: dt.date, notation_suffix: str) -> dict[str, str]:
+    """Page 1 as whole runs ("02/TTr-SNV", "ngày 05 tháng 6 năm 2024"); an annex reference's blanks one by one."""
     values = {}
     for name in fields.existing_fields(reader):
-        if name.endswith(fields.NUMBER):
+        if name == fields.NUMBER:
+            values[name] = f"{number}/{notation_suffix}"
+        elif name == fields.DAY:
+            values[name] = vn_date(day)
+        elif name.endswith(fields.NUMBER):
             values[name] = number
         elif name.endswith(fields.DAY):
             values[name] = f"{day.day:02d}"
@@ -88,7 +93,7 @@ def issue(register: Register, request: IssueRequest, org_signer) -> IssuedDocume
     problems = pre_issue_problems(data, reader)
     if problems:
         raise DocumentStateError(f"{src.name}: chưa thể phát hành: " + " ".join(problems))
-    marks = drafting_marks(data)
+    marks = pdf_drafting_marks(data)
     if marks:
         raise DocumentStateError(f"{src.name}: văn bản chưa hoàn chỉnh, chưa thể cấp số và phát hành: còn "
                                  + "; ".join(marks) + ". Sửa dự thảo, trình ký lại.")
@@ -107,7 +112,7 @@ def issue(register: Register, request: IssueRequest, org_signer) -> IssuedDocume
             notation = f"{number}/{request.notation_suffix}"
             # Update 1: the number and date fields.
             writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
-            fields.fill(writer, field_values(reader, number, request.issued_date))
+            fields.fill(writer, field_values(reader, number, request.issued_date, request.notation_suffix))
             filled = io.BytesIO()
             writer.write(filled)
             filled.seek(0)

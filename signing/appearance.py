@@ -1,24 +1,41 @@
 """Appearances written directly: filled number/date fields and text-only signature stamps.
 
 pyHanko's text stamps space glyphs poorly (spec 06), and these appearances hold
-only numbers, notations (ký hiệu) and ISO times, so they are drawn here: one
-subset TrueType font per style (Times New Roman's metric twin), embedded once
-per update, WinAnsi plus Đ/đ through standard glyph names, widths from the font.
+only numbers, notations (ký hiệu), dates and ISO times, so they are drawn here:
+one subset TrueType font per style (Times New Roman's metric twin), embedded
+once per update, WinAnsi plus Đ/đ and the lower-case Vietnamese letters through
+glyph names, widths from the font.
 """
 from __future__ import annotations
 
 import io
 import logging
+import unicodedata
 from functools import lru_cache
 
 from fontTools import subset
 from fontTools.ttLib import TTFont
 from pyhanko.pdf_utils import generic
 
-# Printable ASCII, then Đ and đ at codes 128 and 129 (named /Dcroat, /dcroat).
+
+
+def _vietnamese_lower() -> list[str]:
+    """Every lower-case Vietnamese letter with a diacritic (66), composed: what a date line can hold."""
+    marks = "\u0300\u0301\u0309\u0303\u0323"  # huyền, sắc, hỏi, ngã, nặng
+    out = []
+    for base in "aăâeêioôơuưy":
+        if base not in "aeiouy":
+            out.append(base)
+        out += [unicodedata.normalize("NFC", base + m) for m in marks]
+    return out
+
+
+# Printable ASCII, then Đ and đ at codes 128 and 129 (named /Dcroat, /dcroat), then the lower-case Vietnamese
+# letters ("ngày … tháng … năm …") from 130 under their AGL names (uniXXXX), 196 codes in all.
 EXTRA = {"Đ": (128, "/Dcroat"), "đ": (129, "/dcroat")}
+EXTRA.update({ch: (130 + i, f"/uni{ord(ch):04X}") for i, ch in enumerate(_vietnamese_lower())})
 CHARS = "".join(chr(c) for c in range(32, 127)) + "".join(EXTRA)
-FIRST, LAST = 32, 129
+FIRST, LAST = 32, max(code for code, _ in EXTRA.values())
 logging.getLogger("fontTools.subset").setLevel(logging.ERROR)  # "FFTM NOT subset" notices
 
 
@@ -27,7 +44,7 @@ def code_of(ch: str) -> int:
         return EXTRA[ch][0]
     if 32 <= ord(ch) < 127:
         return ord(ch)
-    raise ValueError(f"appearance text limited to ASCII and Đ/đ: {ch!r}")
+    raise ValueError(f"appearance text limited to ASCII, Đ and lower-case Vietnamese letters: {ch!r}")
 
 
 @lru_cache(maxsize=None)
@@ -107,11 +124,15 @@ class EmbeddedFont:
 
 
 def text_appearance(writer, font: EmbeddedFont, lines: list[str], width: float, height: float, size: float,
-                    *, centred: bool = True):
-    """A form XObject with the lines (black), centred in the box or from its top left."""
+                    *, centred: bool = True, left: float | None = None, opaque: bool = False):
+    """A form XObject with the lines (black), centred in the box, on one line from `left`, or from its top left.
+    `opaque`: on a white ground, covering the blank line the text replaces ("Số:      /KH-UBND")."""
     leading = size * 1.15
-    ops = [b"/Tx BMC q BT", f"/F1 {size:g} Tf 0 g".encode()]
-    if centred and len(lines) == 1:
+    ground = [f"q 1 g 0 0 {width:.2f} {height:.2f} re f Q".encode()] if opaque else []
+    ops = [b"/Tx BMC", *ground, b"q BT", f"/F1 {size:g} Tf 0 g".encode()]
+    if left is not None and len(lines) == 1:
+        x, y = left, (height - font.cap_height * size) / 2
+    elif centred and len(lines) == 1:
         x = (width - font.width(lines[0], size)) / 2
         y = (height - font.cap_height * size) / 2
     else:

@@ -26,8 +26,11 @@ ARCHIVE_TIMESTAMP_FIELD = "LuuTruDauThoiGian"
 NUMBER, DAY, MONTH = "SoVanBan", "NgayBanHanh", "ThangBanHanh"
 
 
+WHOLE_RUNS = {NUMBER, DAY}  # page 1's fields: the whole number with its notation, the whole date
+
+
 def field_names(placement: Placement) -> dict[str, Box]:
-    names = {NUMBER: placement.header.number, DAY: placement.header.day, MONTH: placement.header.month}
+    names = {NUMBER: placement.header.number, DAY: placement.header.day}
     for i, annex in enumerate(placement.annexes, start=1):
         names.update({f"PhuLuc{i}_{NUMBER}": annex.number, f"PhuLuc{i}_{DAY}": annex.day,
                       f"PhuLuc{i}_{MONTH}": annex.month})
@@ -99,7 +102,8 @@ def prepare(src: Path, dst: Path, placement: Placement) -> None:
                 generic.pdf_name("/FT"): generic.pdf_name("/Tx"),
                 generic.pdf_name("/T"): generic.TextStringObject(name),
                 generic.pdf_name("/Rect"): generic.ArrayObject([generic.FloatObject(v) for v in box.rect()]),
-                generic.pdf_name("/F"): generic.NumberObject(4),  # print
+                generic.pdf_name("/F"): generic.NumberObject(4),  # print, no highlight of its own
+                generic.pdf_name("/Ff"): generic.NumberObject(1),  # read-only: only the records office fills it
                 generic.pdf_name("/Q"): generic.NumberObject(1),  # centred
                 generic.pdf_name("/P"): page_ref,
                 generic.pdf_name("/DA"): generic.TextStringObject(f"/TiRo {box.font_size:g} Tf 0 g"),
@@ -142,9 +146,12 @@ def fill(writer: IncrementalPdfFileWriter, values: dict[str, str]) -> None:
         da = str(widget.get("/DA", "/TiRo 13 Tf"))
         size = float(da.split()[1]) if len(da.split()) > 1 else 13.0
         italic = name.endswith((DAY, MONTH)) or name.startswith("PhuLuc")  # the date and annex lines are italic
+        whole = name in WHOLE_RUNS
+        font = fonts[italic]
         widget[generic.pdf_name("/V")] = generic.TextStringObject(text)
-        widget[generic.pdf_name("/AP")] = generic.DictionaryObject(
-            {generic.pdf_name("/N"): text_appearance(writer, fonts[italic], [text], x1 - x0, y1 - y0, size)})
+        widget[generic.pdf_name("/AP")] = generic.DictionaryObject({generic.pdf_name("/N"): text_appearance(
+            writer, font, [text], x1 - x0, y1 - y0, size, centred=not whole,
+            left=font.width(" ", size) if name == NUMBER else 1.0, opaque=whole)})
         writer.mark_update(ref)
 
 

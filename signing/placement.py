@@ -1,8 +1,10 @@
 """Where fields go, found from the text the PDF itself contains (poppler's pdftotext -bbox).
 
-Anchors: the blank between "Số:" and "/KH-…", the blanks between "ngày", "tháng"
-and "năm" in the date line, the same blanks in each annex's "(Kèm theo …)" line,
-and the signer's last title line and name. No hard-coded coordinates.
+Anchors: on page 1 the number line from after "Số:" to the end of "/KH-…" and the
+date line from "ngày" to the year (each filled as one clean run at issuance: "Số:
+02/TTr-SNV", "ngày 05 tháng 6 năm 2024"); the blanks between "số" and "/…",
+"ngày", "tháng" and "năm" in each annex's "(Kèm theo …)" line; the signer's last
+title line and name. No hard-coded coordinates.
 """
 from __future__ import annotations
 
@@ -60,7 +62,7 @@ class Box:
 class DateBlanks:
     number: Box
     day: Box
-    month: Box
+    month: Box | None  # None: `day` covers the whole date ("ngày … tháng … năm …"), as on page 1
 
 
 @dataclass
@@ -138,7 +140,7 @@ def find_placement(pdf: Path, signer_name: str, title_lines: list[str], seal_mm:
     if number is None:
         raise PlacementError(f"{name}: dòng «Số:» và dòng «…, ngày … tháng … năm …» ở trang 1 không còn chỗ trống "
                              "để cấp số, ngày (văn bản đã có số hoặc sai mẫu).")
-    header = DateBlanks(number.number, _italic(number.day), _italic(number.month))  # the date line is italic
+    header = _whole_runs(number_line, sizes)
     annexes = []
     for i, ln in enumerate(lines):
         if ln[0].text.startswith("(Kèm"):
@@ -153,6 +155,24 @@ def find_placement(pdf: Path, signer_name: str, title_lines: list[str], seal_mm:
     for field_name, person, titles in others:
         placement.others[field_name] = _signature_boxes(lines, sizes, name, person, titles, seal_mm, signature_mm)[0]
     return placement
+
+
+def _whole_runs(line: list[Word], sizes) -> DateBlanks:
+    """Page 1: the number box runs from after "Số:" over the printed "/KH-…" (and room for a longer number), the
+    date box from "ngày" over the year; filled on an opaque white ground, they read as one run each."""
+    height = sizes[line[0].page][1]
+    texts = [w.text for w in line]
+    so = texts.index("Số:")
+    slash = next(w for w in line[so + 1:] if w.text.startswith("/"))
+    ngay = next(i for i, t in enumerate(texts) if t == "ngày")
+    nam = next(i for i in range(ngay, len(texts) - 1) if texts[i] == "năm")
+    a, year = line[so], line[nam + 1]
+    size = round((a.bottom - a.top) / LINE_TO_FONT)
+    number = Box(a.page, a.x1, height - a.bottom - 1, slash.x1 + 8, height - a.top + 1, size)
+    d = line[ngay]
+    date_size = round((d.bottom - d.top) / LINE_TO_FONT)
+    day = Box(d.page, d.x0 - 1, height - d.bottom - 1, year.x1 + 2, height - d.top + 1, date_size, True)
+    return DateBlanks(number, day, None)
 
 
 def _italic(box: Box) -> Box:

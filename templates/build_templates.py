@@ -25,6 +25,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from generators.documents.docx_layout import (  # noqa: E402
     A4,
+    AGENCY_COLUMN_SHARE,
     FONT,
     MARGINS,
     MOTTO,
@@ -206,7 +207,7 @@ def repeat_header(row) -> None:
 
 def header_block(doc, width, notation_type):
     """Ô 1-4: agency | national title, then Số | place and date."""
-    left_w = int(width * 0.38)
+    left_w = int(width * AGENCY_COLUMN_SHARE)
     table = doc.add_table(rows=2, cols=2)
     borderless(table)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER

@@ -11,6 +11,7 @@ from generators.commendation.round import load_round
 from generators.core.config import load_province
 from generators.core.errors import DataError
 from generators.core.vnwords import money_words
+from generators.workbooks.reports import HEADER_ROW
 from generators.documents.layout_rules import check_docx
 from signing.verify import verify
 from thidua.cli import main
@@ -45,8 +46,9 @@ def test_eligibility_command_and_export(tmp_path, capsys):
     assert "3 năm liên tục CSTĐCS: thiếu năm 2022" in text
     assert "đang bị thanh tra công vụ từ 15/04/2024: chưa xét khen thưởng" in text
     assert "Nghị định số 98/2023/NĐ-CP" in text and "152/2025" not in text
-    rows = list(openpyxl.load_workbook(out).active.iter_rows(min_row=2, values_only=True))
-    assert len(rows) == 13 and sum(r[10] == "Có" for r in rows) == 7
+    rows = list(openpyxl.load_workbook(out).active.iter_rows(min_row=HEADER_ROW + 1, values_only=True))
+    assert len(rows) == 13 and sum(r[9] == "Có" for r in rows) == 7
+    assert {r[3] for r in rows} <= {u.name for u in load_province(DATA).units.values()}  # names, not codes
 
 
 def test_a_vote_by_an_unknown_member_names_the_row(tmp_path):

@@ -74,6 +74,18 @@ def test_a_cluster_plan_is_signed_by_its_leader_and_sealed_by_the_lead_unit(tmp_
         assert [s.signer for s in report.signatures] == [lead.leader.name, lead.name]
         text = _text(doc.files.issued_pdf)
         assert unit.kind.head in text and "TM." not in text
+        from generators.documents.review import review_pdf
+
+        assert review_pdf(doc.files.issued_pdf, _expected_of(unit, "KH"), issued=True) == []
+    import pikepdf  # review item 8: a number filled apart from its notation is a gap in the line
+
+    split = tmp_path / "split.pdf"
+    with pikepdf.open(issued[0].files.issued_pdf) as pdf:
+        field = next(f for f in pdf.Root.AcroForm.Fields if str(f.T) == "SoVanBan")
+        field.V = pikepdf.String(issued[0].notation.split("/")[0])
+        pdf.save(split)
+    unit = province.unit(issued[0].issuer)
+    assert [f.rule for f in review_pdf(split, _expected_of(unit, "KH"), issued=True)] == ["SO_NGAY"]
 
 
 def test_one_person_holds_one_title_at_a_date(data_copy):
@@ -172,3 +184,64 @@ def test_issuance_refuses_a_document_with_a_drafting_note(tmp_path):
         assert reg.entries() == []
     assert "chưa được xác nhận" in str(exc.value) and "trước khi trình ký" in str(exc.value)
     assert not draft.issued_pdf.exists()
+    from generators.documents.review import review_pdf  # the review finds it in the draft too
+
+    assert {f.rule for f in review_pdf(draft.pdf, _expected_of(unit, "KH"))} == {"GHI_CHU_DU_THAO"}
+
+
+def test_heading_lines_stay_whole_and_no_page_is_blank(round_2024, province):
+    """Item 4 and review items 7 and 9: each agency line of the data is one line of the PDF (LibreOffice broke
+    "NÔNG / THÔN", "BẠC / LIÊU" before), and no page holds only its number."""
+    out, result = round_2024
+    for draft in result.documents:
+        unit = province.unit(draft.unit)
+        heading = _text_pages(draft.pdf)[0].splitlines()[:6]
+        for line in [unit.header_parent or "", *unit.header_agency]:
+            assert any(line in row for row in heading), (draft.unit, line, heading)
+        for n, page in enumerate(_text_pages(draft.pdf), 1):
+            assert not re.fullmatch(r"\s*\d*\s*", page), f"{draft.pdf.name}: trang {n} trống"
+
+
+def test_a_heading_line_too_long_for_its_column_is_refused(province):
+    from generators.documents.heading import heading
+
+    long = dataclasses.replace(province.unit("SNNPTNT"), header_agency=("SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN",))
+    with pytest.raises(ConfigError) as exc:
+        heading(long, 2024, "KH")
+    assert "SNNPTNT" in str(exc.value) and "ngắt thành hai dòng" in str(exc.value)
+
+
+def _text_pages(pdf) -> list[str]:
+    return _text(pdf).split("\f")[:-1]
+
+
+def _expected_of(unit, kind: str, titles=None):
+    from generators.documents.review import Expected
+
+    return Expected(tuple(filter(None, (unit.header_parent, *unit.header_agency))),
+                    ((unit.leader.name, tuple(titles or unit.signature_lines(kind))),))
+
+
+def test_the_review_passes_the_drafts_and_catches_a_copy_of_each_defect(round_2024, province, tmp_path):
+    """Item 10: no finding on the round's documents (a one-head body's director, a cluster's Cụm trưởng included);
+    a wrong or missing authority prefix, a blank page, a heading split mid-name, each found."""
+    import pikepdf
+
+    from generators.documents.review import review_pdf
+
+    out, result = round_2024
+    drafts = {d.unit: d for d in result.documents}
+    for d in result.documents:
+        assert review_pdf(d.pdf, _expected_of(province.unit(d.unit), d.kind)) == [], d.pdf.name
+    commune = province.unit("HD-XLOCNINH")  # signed "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH"
+    pdf = drafts["HD-XLOCNINH"].pdf
+    for wrong in (["CHỦ TỊCH"], ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]):
+        assert [f.rule for f in review_pdf(pdf, _expected_of(commune, "KH", wrong))] == ["THAM_QUYEN"], wrong
+    blank = tmp_path / "blank.pdf"
+    with pikepdf.open(pdf) as doc:
+        doc.add_blank_page(page_size=(595, 842))
+        doc.save(blank)
+    assert [f.rule for f in review_pdf(blank, _expected_of(commune, "KH"))] == ["TRANG_TRONG"]
+    agency = province.unit("SNNPTNT")
+    joined = dataclasses.replace(agency, header_agency=(" ".join(agency.header_agency),))
+    assert [f.rule for f in review_pdf(drafts["SNNPTNT"].pdf, _expected_of(joined, "KH"))] == ["TEN_CO_QUAN"]

@@ -76,5 +76,8 @@ def test_the_installed_command_runs_the_demo_outside_the_repository(installed):
         pdf = base / "out" / doc["pdf"]
         assert pdfsig_accepts(pdf, nss), doc["pdf"]
         assert pyhanko_validate(pdf, root)[0] == 0, doc["pdf"]
+    # issue 14: every issued document passes the project's own review (authority, pages, heading, notes, number line)
+    review = _run([venv / "bin" / "thidua", "--data", data, "review", "--out", base / "out"], base, 300, env)
+    assert review.returncode == 0 and "37 văn bản năm 2024: không có vấn đề nào" in review.stdout, review.stdout[-3000:]
     check = _run([venv / "bin" / "thidua", "check", "--year", "2023"], base, 300, env)  # the bundled sample data
     assert check.returncode == 0, check.stdout[-2000:] + check.stderr[-2000:]

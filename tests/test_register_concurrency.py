@@ -59,7 +59,7 @@ def test_eight_offices_fifty_documents_each(signed, tmp_path, register_target):
     assert len({e.notation for e in entries}) == 400
     in_files = issued_numbers(out)
     assert len(in_files) == 400 and len(set(in_files.values())) == 400  # every file a distinct number
-    by_document = {e.files.issued_pdf.name: f"{e.number:02d}" for e in entries}
+    by_document = {e.files.issued_pdf.name: e.notation for e in entries}
     assert in_files == by_document  # and the number in each file is the register's
 
 

@@ -9,6 +9,7 @@ import openpyxl
 from generators.core.text import vn_date
 from generators.registration.lists import load_year
 from generators.registration.rules import check_year
+from generators.workbooks.reports import HEADER_ROW
 from thidua.cli import main
 
 from .conftest import DATA
@@ -72,8 +73,8 @@ def test_check_cli_reports_and_exports(tmp_path, capsys):
     assert "Ủy ban nhân dân xã Ninh Quới A đăng ký 8, vượt mức tối đa 6" in text
     assert "trễ 5 ngày" in text and "dòng 5, cột C" in text
     ws = openpyxl.load_workbook(out).active
-    rows = list(ws.iter_rows(min_row=2, values_only=True))
-    assert len(rows) == 4 and {r[2] for r in rows} == {"VUOT_SO_LUONG", "TRE_HAN", "TRUNG_LAP"}
+    rows = list(ws.iter_rows(min_row=HEADER_ROW + 1, values_only=True))
+    assert len(rows) == 4 and {r[1] for r in rows} == {"Vượt số lượng đăng ký", "Gửi trễ hạn", "Đăng ký trùng"}
     assert main(["check", "--year", "2023"]) == 0
 
 
@@ -106,3 +107,24 @@ def test_date_line_pads_month_only_for_january_and_february():
     assert vn_date(dt.date(2024, 2, 15)) == "ngày 15 tháng 02 năm 2024"
     assert vn_date(dt.date(2024, 6, 9)) == "ngày 09 tháng 6 năm 2024"
     assert vn_date(dt.date(2024, 11, 30)) == "ngày 30 tháng 11 năm 2024"
+
+
+def test_exported_findings_are_a_workbook_a_clerk_prints(tmp_path):
+    """Issue 14 item 9: title, date and source; Times New Roman; borders; filter; frozen header; landscape, fit to
+    width, header repeated; Vietnamese labels and file names, never internal codes or repository paths."""
+    out = tmp_path / "kq.xlsx"
+    assert main(["check", "--year", "2024", "--xlsx", str(out)]) == 1
+    ws = openpyxl.load_workbook(out).active
+    assert "KẾT QUẢ KIỂM TRA" in ws["A1"].value and "2024" in ws["A1"].value and ws["A2"].value.startswith("Lập ngày")
+    header = [c.value for c in ws[HEADER_ROW]]
+    assert header[:3] == ["STT", "Vấn đề", "Đơn vị"]
+    assert ws.auto_filter.ref.startswith(f"A{HEADER_ROW}:") and ws.freeze_panes == f"A{HEADER_ROW + 1}"
+    assert ws.print_title_rows == f"${HEADER_ROW}:${HEADER_ROW}"
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    cells = [c for row in ws.iter_rows(min_row=HEADER_ROW) for c in row]
+    assert all(c.font.name == "Times New Roman" and c.border.left.style == "thin" for c in cells)
+    values = [str(c.value) for c in cells if c.value is not None]
+    assert not any(code in v for v in values for code in ("VUOT_SO_LUONG", "TRE_HAN", "TRUNG_LAP"))
+    files = [c.value for c in ws[chr(ord("A") + header.index("Tệp"))][HEADER_ROW:] if c.value]
+    assert files and all("/" not in f and f.endswith(".xlsx") for f in files)

@@ -91,19 +91,25 @@ def test_filled_fields_equal_the_register(issued):
         entry = entries[str(d["issued"])]
         values = {k: v.get("/V") for k, v in PdfReader(str(d["issued"])).get_fields().items()}
         month = f"{entry.issued_date.month:02d}" if entry.issued_date.month < 3 else str(entry.issued_date.month)
-        assert values["SoVanBan"] == f"{entry.number:02d}" == entry.notation.split("/")[0]
-        assert values["NgayBanHanh"] == f"{entry.issued_date.day:02d}" and values["ThangBanHanh"] == month
+        # Page 1 as whole runs (issue 14): "Số: 01/KH-UBND", "ngày 05 tháng 6 năm 2024".
+        assert values["SoVanBan"] == entry.notation == f"{entry.number:02d}/{entry.notation.split('/', 1)[1]}"
+        assert values["NgayBanHanh"] == f"ngày {entry.issued_date.day:02d} tháng {month} năm {entry.issued_date.year}"
+        assert "ThangBanHanh" not in values
         if d["unit"].plan_role:  # a KH has its annex reference filled too
-            assert values["PhuLuc1_SoVanBan"] == values["SoVanBan"]
+            assert values["PhuLuc1_SoVanBan"] == f"{entry.number:02d}" and values["PhuLuc1_ThangBanHanh"] == month
         assert entry.notation.endswith("/KH-UBND") or entry.notation.endswith("/DS-SNV")
         assert "Lưu: VT" not in " ".join(entry.recipients) and entry.file_copy.startswith("VT, ")
 
 
-def _dark_pixels(pdf: Path, page: int, rect, dpi=144) -> int:
-    png = pdf.with_name(f"{pdf.stem}-p{page}")
+def _render(pdf: Path, page: int, dpi: int) -> Image.Image:
+    png = pdf.with_name(f"{pdf.stem}-p{page}-{dpi}")
     subprocess.run(["pdftoppm", "-r", str(dpi), "-png", "-singlefile", "-f", str(page + 1), "-l", str(page + 1),
                     str(pdf), str(png)], check=True)
-    img = Image.open(f"{png}.png").convert("RGB")
+    return Image.open(f"{png}.png")
+
+
+def _dark_pixels(pdf: Path, page: int, rect, dpi=144) -> int:
+    img = _render(pdf, page, dpi).convert("RGB")
     height_pt = img.height * 72 / dpi
     k = dpi / 72
     x0, y0, x1, y1 = rect
@@ -111,15 +117,30 @@ def _dark_pixels(pdf: Path, page: int, rect, dpi=144) -> int:
     return sum(1 for p in img.crop(box).get_flattened_data() if sum(p) < 300)
 
 
-def test_number_and_date_show_where_the_blanks_were_in_embedded_times(issued):
+def _widest_gap(pdf: Path, page: int, rect, dpi=144) -> float:
+    """The widest run of blank pixel columns between inked ones in the rendered rectangle, in points."""
+    img = _render(pdf, page, dpi).convert("L")
+    k = dpi / 72
+    x0, y0, x1, y1 = rect
+    crop = img.crop((int(x0 * k), int(img.height - y1 * k), int(x1 * k), int(img.height - y0 * k)))
+    inked = [any(crop.getpixel((x, y)) < 128 for y in range(crop.height)) for x in range(crop.width)]
+    cols = [i for i, v in enumerate(inked) if v]
+    return max((b - a for a, b in zip(cols, cols[1:])), default=0) / k
+
+
+def test_number_and_date_read_as_one_clean_run_in_embedded_times(issued):
+    """Issue 14 item 2: the issued lines read "Số: 01/KH-UBND" and "ngày 05 tháng 6 năm 2024", with no gap wider
+    than a word space (rendered by poppler), where the draft had its blanks; the filled fields are read-only."""
     d = issued["docs"][0]
     with pikepdf.open(d["issued"]) as pdf:
         by_name = {str(f.T): f for f in pdf.Root.AcroForm.Fields}
-        for name in ("SoVanBan", "NgayBanHanh", "ThangBanHanh"):
+        for name in ("SoVanBan", "NgayBanHanh"):
             widget = by_name[name]
             rect = [float(v) for v in widget.Rect]
-            assert _dark_pixels(d["draft"], 0, rect) == 0  # the blank
-            assert _dark_pixels(d["issued"], 0, rect) > 20  # now the number or date
+            left = rect[0] - (14 if name == "SoVanBan" else 0)  # with "Số:" before the number
+            assert _widest_gap(d["draft"], 0, [left, *rect[1:]]) > 13  # the blank of the draft
+            assert _widest_gap(d["issued"], 0, [left, *rect[1:]]) < 13 * 0.5  # one run: word spaces (ink to ink)
+            assert int(widget.Ff) & 1  # read-only
             ap = widget.AP.N
             assert b"/F1 13 Tf" in ap.read_bytes()  # the size of the line (13 pt, ô 3 and 4)
             font = ap.Resources.Font.F1

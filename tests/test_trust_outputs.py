@@ -19,7 +19,7 @@ from generators.core.config import load_province
 from generators.core.errors import ConfigError, ThiduaError
 from generators.core.files import FolderLock, inside
 from generators.documents.convert import Converter, ConverterConfig
-from generators.workbooks.reports import write_sheet
+from generators.workbooks.reports import HEADER_ROW, write_sheet
 from thidua.cli import main
 
 from .conftest import DATA
@@ -84,8 +84,8 @@ def test_outputs_stay_inside_their_folder(tmp_path):
                                    "\u00a0=1+1", "\t=cmd|' /C calc'!A0"])
 def test_exported_cells_never_become_formulas(tmp_path, value):
     path = tmp_path / "x.xlsx"
-    write_sheet(path, "Kết quả", ["Tên"], [20], [[value]])
-    cell = openpyxl.load_workbook(path).active["A2"]
+    write_sheet(path, "Kết quả", "KẾT QUẢ", "dữ liệu", ["Tên"], [20], [[value]], dt.date(2024, 1, 1))
+    cell = openpyxl.load_workbook(path).active.cell(HEADER_ROW + 1, 1)
     assert cell.data_type == "s" and cell.value == value
 
 

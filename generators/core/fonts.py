@@ -21,3 +21,18 @@ def serif(bold: bool = False, italic: bool = False) -> Path:
     style = {(False, False): "Regular", (True, False): "Bold", (False, True): "Italic",
              (True, True): "BoldItalic"}[(bold, italic)]
     return font_file(f"LiberationSerif-{style}.ttf")
+
+
+@lru_cache(maxsize=None)
+def _advances(bold: bool, italic: bool) -> tuple[dict, dict, int]:
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(str(serif(bold, italic)))
+    return font.getBestCmap(), font["hmtx"].metrics, font["head"].unitsPerEm
+
+
+def text_width_mm(text: str, size: float, bold: bool = False, italic: bool = False) -> float:
+    """How wide a line of Times New Roman (its metric twin) is, to know whether it fits before LibreOffice wraps it."""
+    cmap, metrics, units = _advances(bold, italic)
+    points = sum(metrics[cmap[ord(c)]][0] if ord(c) in cmap else units / 2 for c in text) / units * size
+    return points * 25.4 / 72

@@ -13,6 +13,10 @@ FONT = "Times New Roman"
 A4 = (Mm(210), Mm(297))
 # In whole twips as Word stores them, each inside the decree's range (Mm(15) would store 14.99 mm).
 MARGINS = {"top": Twips(1134), "bottom": Twips(1134), "left": Twips(1701), "right": Twips(851)}
+# The heading's left column (agency name, Số): a share of the text width, and the width a line may use in it
+# (the column less the cell's own margins, 1.9 mm a side).
+AGENCY_COLUMN_SHARE = 0.41
+AGENCY_LINE_MM = (210 - 30 - 15) * AGENCY_COLUMN_SHARE - 2 * 1.9
 
 # Chosen sizes (the decree's worked example) within the ranges of spec 02.
 SIZE = {

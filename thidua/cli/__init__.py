@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from thidua.cli import commendation, registration, signing, templates
+from thidua.cli import commendation, registration, review, signing, templates
 from thidua.cli.errors import run_reporting_errors
 from thidua.settings import Settings
 
@@ -29,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     commendation.add_commands(sub)
     templates.add_commands(sub)
     signing.add_commands(sub)
+    review.add_commands(sub)
     return parser
 
 

@@ -79,6 +79,10 @@ def demo_summary(result) -> str:
             lines.append(f"  {doc.notation} ngày {doc.issued_date.isoformat()}: {doc.title} - "
                          f"{doc.verification.indication}")
         lines.append(f"  Tổng tiền thưởng: {money(rnd.total)} đồng")
-    lines += ["", f"Kiểm tra chữ ký: {result.passed}/{len(result.issued)} văn bản TOTAL_PASSED.",
-              f"Danh mục: {result.manifest}"]
+    lines += ["", f"Kiểm tra chữ ký: {result.passed}/{len(result.issued)} văn bản TOTAL_PASSED."]
+    if result.review is not None:
+        lines.append(f"Soát văn bản: {result.review.documents} văn bản, "
+                     + (f"{len(result.review.findings)} vấn đề:" if result.review.findings else "không có vấn đề nào."))
+        lines += [f"  - {f}" for f in result.review.findings]
+    lines.append(f"Danh mục: {result.manifest}")
     return "\n".join(lines)

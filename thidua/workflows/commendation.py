@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from generators.commendation.round import Round, commendation_dir, load_round
+from generators.core.config import load_province
 from generators.workbooks.reports import write_eligibility_xlsx
 from thidua.settings import Settings
 
@@ -14,5 +15,5 @@ def eligibility(settings: Settings, xlsx=None) -> Round:
     """Every proposal judged under the law in force on its date, the council's votes; with `xlsx`, the workbook."""
     rnd = load_round(settings.data, settings.year)
     if xlsx:
-        write_eligibility_xlsx(xlsx, rnd)
+        write_eligibility_xlsx(xlsx, rnd, load_province(settings.data))
     return rnd

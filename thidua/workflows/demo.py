@@ -24,6 +24,7 @@ from thidua.workflows.issuing import sign_and_issue
 from thidua.workflows.manifest import write_issued_manifest
 from thidua.workflows.observer import Observer, Silent
 from thidua.workflows.pki import init_pki
+from thidua.workflows.review import ReviewResult, review_year
 
 
 @dataclass
@@ -38,6 +39,7 @@ class DemoResult:
     timings: dict[str, float] = field(default_factory=dict)
     manifest: Path | None = None
     held: list[Draft] = field(default_factory=list)  # drafted but not final: not put up for signing
+    review: ReviewResult | None = None  # the records office's review of every issued document
 
     @property
     def passed(self) -> int:
@@ -45,7 +47,7 @@ class DemoResult:
 
     @property
     def ok(self) -> bool:
-        return self.passed == len(self.issued)
+        return self.passed == len(self.issued) and not (self.review and self.review.findings)
 
 
 def _fresh_register(settings: Settings) -> str | Path:
@@ -99,7 +101,9 @@ def _run_demo(settings: Settings, observer: Observer) -> DemoResult:
                       f"quyết định")
         result.commendation = rnd
         result.eligibility_xlsx = settings.year_dir / "ket-qua-xet-khen-thuong.xlsx"
-        write_eligibility_xlsx(result.eligibility_xlsx, rnd)
+        write_eligibility_xlsx(result.eligibility_xlsx, rnd, province)
         result.issued += dossier.produce(province, rnd, settings.out, layout, register, password)
     result.manifest = write_issued_manifest(settings.out, settings.year, result.issued, [layout.root])
+    observer.step("Bước 5: văn thư soát các văn bản đã phát hành")
+    result.review = review_year(settings)
     return result

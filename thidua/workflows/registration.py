@@ -45,7 +45,7 @@ def check(settings: Settings, province: Province | None = None, xlsx=None) -> Ch
     data = load_year(province, settings.data, settings.year)
     result = CheckResult(province, data, check_year(province, data))
     if xlsx:
-        write_findings_xlsx(xlsx, province, result.findings)
+        write_findings_xlsx(xlsx, province, result.findings, settings.year)
     return result
 
 

@@ -1,0 +1,21 @@
+"""What a drafter leaves for a reviewer, never for the public: notes, unconfirmed figures, unfilled placeholders."""
+from __future__ import annotations
+
+import re
+
+DRAFTING_MARKS = {
+    r"\bDỰ THẢO\b": "dấu «DỰ THẢO»",
+    r"trước khi trình ký": "ghi chú cho người soát văn bản («… trước khi trình ký»)",
+    r"chưa được xác nhận": "số liệu chưa được xác nhận",
+    r"chưa đối chiếu": "số liệu chưa được đối chiếu",
+    r"\{\{|\}\}|\{%|%\}": "chỗ trống của mẫu chưa được điền ({{ … }})",
+}
+
+
+def drafting_marks(pages: list[str]) -> list[str]:
+    """Each drafting mark found in the pages' text, with its page ("trang 2: dấu «DỰ THẢO»")."""
+    found = []
+    for n, text in enumerate(pages, 1):
+        flat = re.sub(r"\s+", " ", text)
+        found += [f"trang {n}: {what}" for pattern, what in DRAFTING_MARKS.items() if re.search(pattern, flat)]
+    return found
