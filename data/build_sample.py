@@ -142,6 +142,14 @@ def place_of(name: str) -> str:
     return name  # a ward named by number keeps "Phường 1"
 
 
+def level_of(name: str) -> str:
+    """'Thị xã Giá Rai' -> 'thị xã': the administrative level the plan's wording depends on."""
+    for level in ("thành phố", "thị xã", "huyện", "thị trấn", "phường", "xã"):
+        if name.lower().startswith(level + " "):
+            return level
+    raise ValueError(name)
+
+
 def commune_body_name(name: str) -> str:
     """'Xã Ninh Quới' -> 'xã Ninh Quới' inside running text."""
     return name[0].lower() + name[1:]
@@ -206,6 +214,7 @@ def build_units(people: People) -> list[dict]:
         upper = dname.upper()
         units.append({"code": d, "name": f"Ủy ban nhân dân {dname[0].lower() + dname[1:]}", "short": f"UBND {dname[0].lower() + dname[1:]}",
                       "kind": "district", "abbr": "UBND", "place": place, "parent": "UBND-BL", "plan_role": "district",
+                      "level": level_of(dname),
                       "header": {"agency": ["ỦY BAN NHÂN DÂN", upper]}, "leader": leader(3, len(units)),
                       "valid_to": "2025-06-30"})
         # 2025 reform: communes merge in groups of about three into a new commune of Cà Mau
@@ -220,13 +229,14 @@ def build_units(people: People) -> list[dict]:
                 units.append({"code": new_code, "name": f"Ủy ban nhân dân {commune_body_name(new_name)}",
                               "short": f"UBND {commune_body_name(new_name)}", "kind": "commune", "abbr": "UBND",
                               "place": place_of(new_name), "parent": "UBND-CM", "plan_role": "commune",
+                              "level": level_of(new_name),
                               "header": {"agency": ["ỦY BAN NHÂN DÂN", new_name.upper()]},
                               "leader": leader(3, len(units)), "valid_from": "2025-07-01"})
             for c in group:
                 units.append({"code": commune_code(d, c), "name": f"Ủy ban nhân dân {commune_body_name(c)}",
                               "short": f"UBND {commune_body_name(c)}", "kind": "commune", "abbr": "UBND",
                               "place": place_of(c) if not (c.startswith("Phường ") and c[-1].isdigit()) else place,
-                              "parent": d, "plan_role": "commune", "drafting_abbr": "VHXH",
+                              "parent": d, "plan_role": "commune", "drafting_abbr": "VHXH", "level": level_of(c),
                               "header": {"agency": ["ỦY BAN NHÂN DÂN", c.upper()]},
                               "leader": leader(3, len(units)), "valid_to": "2025-06-30", "successor": new_code})
     by_code = {u["code"]: u for u in units}

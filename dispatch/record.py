@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 # TypeName of Appendix VI for the short codes thidua uses in notations and the manifest.
-TYPE_NAMES = {"KH": "Kế hoạch", "DS": "Danh sách", "TTr": "Tờ trình", "BB": "Biên bản", "QĐ": "Quyết định",
+TYPE_NAMES = {"KH": "Kế hoạch", "TTr": "Tờ trình", "BB": "Biên bản", "QĐ": "Quyết định",
               "BC": "Báo cáo", "CV": "Công văn"}
 
 
@@ -49,7 +49,7 @@ class Verification:
 @dataclass(frozen=True)
 class IssuedDocument:
     kind: str
-    """Short type code used in the notation: KH, DS, TTr, BB, QĐ."""
+    """Short type code used in the notation: KH, BC, TTr, BB, QĐ."""
     issuer: str
     """The issuing unit's code in province.yaml (register numbers run per issuer)."""
     organ_name: str

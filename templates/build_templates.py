@@ -363,16 +363,22 @@ def build_kh(path: Path) -> None:
     doc.save(path)
 
 
-def build_ds(path: Path) -> None:
-    doc = new_document()
-    section = doc.sections[0]
-    # The whole list is one wide table, so the document is landscape (spec 02 allows it).
-    setup_section(section, landscape=True)
-    width = text_width(section)
-    header_block(doc, width, "DS")
-    title_block(doc, "DANH SÁCH")
-    grounds_block(doc)
+def build_bc(path: Path) -> None:
+    """The board's report on the year's registrations; the province-wide list is its annex (a list is not a type
+    of administrative document under Decree 30)."""
+    doc, width = start("BÁO CÁO", "BC")
     body(doc, "{{ intro }}")
+    jinja(doc, "{%p for g in group_counts %}")
+    body(doc, "{{ g }}")
+    jinja(doc, "{%p endfor %}")
+    jinja(doc, "{%p for x in remarks %}")
+    body(doc, "{{ x }}")
+    jinja(doc, "{%p endfor %}")
+    body(doc, "{{ closing }}").paragraph_format.keep_with_next = True
+    signature_block(doc, width)
+    # The whole list is one wide table, so its annex is landscape (spec 02 allows it).
+    annex_section(doc, "Phụ lục", "(Kèm theo Báo cáo số {{ number }}/BC-{{ agency_abbr }} {{ date_line }} của "
+                                  "{{ unit_name }})", "{{ annex_title }}")
     columns = [("STT", 12), ("Tên mô hình, tập thể, cá nhân", 44), ("Loại", 18), ("Chức vụ, đơn vị công tác", 44),
                ("Lĩnh vực", 28), ("Thành tích nổi bật", 46), ("Đơn vị đăng ký", 32), ("Ghi chú", 28)]
     data_table(doc, 252, columns, [("{{ e.no }}", CENTER), ("{{ e.name }}", LEFT), ("{{ e.kind }}", CENTER),
@@ -380,8 +386,7 @@ def build_ds(path: Path) -> None:
                                    ("{{ e.achievements }}", LEFT), ("{{ e.registrant }}", LEFT),
                                    ("{{ e.note }}", LEFT)], group_rows=True)
     para(doc, "", after=Pt(6))
-    body(doc, "{{ closing }}").paragraph_format.keep_with_next = True
-    signature_block(doc, width)
+    para(doc, "{{ total_line }}", size=SIZE["table"], bold=True, align=LEFT)
     fit_rules(doc)
     doc.save(path)
 
@@ -516,7 +521,7 @@ def build_bb(path: Path) -> None:
     doc.save(path)
 
 
-TEMPLATES = {"KH": ("ke-hoach-boi-duong.docx", build_kh), "DS": ("danh-sach-tong-hop.docx", build_ds),
+TEMPLATES = {"KH": ("ke-hoach-boi-duong.docx", build_kh), "BC": ("bao-cao-dang-ky.docx", build_bc),
              "TTr": ("to-trinh-khen-thuong.docx", build_ttr), "BB": ("bien-ban-hoi-dong.docx", build_bb),
              "QĐ": ("quyet-dinh-khen-thuong.docx", build_qd)}
 

@@ -33,7 +33,7 @@ def test_every_registered_unit_has_its_plan_and_the_province_list(round_2024, pr
     docs = manifest["documents"]
     registered = set(load_year(province, DATA, 2024).registrations)
     assert {d["unit"] for d in docs if d["kind"] == "KH"} == registered
-    assert [d["unit"] for d in docs if d["kind"] == "DS"] == ["SNV"]
+    assert [d["unit"] for d in docs if d["kind"] == "BC"] == ["SNV"]  # the province's list: a report's annex
     for d in docs:
         assert set(d) >= {"kind", "unit", "title", "docx", "pdf", "sha256", "pages"}
         assert (out / d["docx"]).is_file() and (out / d["pdf"]).is_file()
@@ -95,8 +95,13 @@ def test_pdf_says_what_the_data_says(round_2024, province):
         assert unit.leader.name in text and unit.name in text
         for e in data.registrations[doc.unit].entries:
             assert e.name in text, (doc.pdf, e.name)
-    ds = pdf_text(next(d.pdf for d in result.documents if d.kind == "DS"))
-    assert "Gửi trễ hạn (20/02/2024)" in ds and "Đăng ký trùng với đơn vị khác" in ds
+    report = pdf_text(next(d.pdf for d in result.documents if d.kind == "BC"))
+    assert "Gửi trễ hạn (20/02/2024)" in report and "Đăng ký trùng với đơn vị khác" in report
+    # Issue 14 item 5: the list goes out as the annex of Sở Nội vụ's report, which says what it holds.
+    total = sum(len(r.entries) for c, r in data.registrations.items() if province.unit(c).plan_role != "commune")
+    assert "BÁO CÁO" in report and "Phụ lục" in report and "(Kèm theo Báo cáo số" in report
+    assert f"đăng ký {total} mô hình, tập thể, cá nhân điển hình tiên tiến" in " ".join(report.split())
+    assert "Ủy ban nhân dân huyện Phước Long" in " ".join(report.split())
 
 
 @pytest.mark.parametrize("unit, lines", [

@@ -245,3 +245,32 @@ def test_the_review_passes_the_drafts_and_catches_a_copy_of_each_defect(round_20
     agency = province.unit("SNNPTNT")
     joined = dataclasses.replace(agency, header_agency=(" ".join(agency.header_agency),))
     assert [f.rule for f in review_pdf(drafts["SNNPTNT"].pdf, _expected_of(joined, "KH"))] == ["TEN_CO_QUAN"]
+
+
+def test_wording_fits_the_unit(round_2024):
+    """Item 5: addressees and phrases from the unit's level: a city's plan to the Thành ủy, a district with no
+    ward addresses "xã, thị trấn", a town's hamlets are khóm and a commune's ấp."""
+    from docx import Document as Docx
+
+    out, _ = round_2024
+
+    def text(code):
+        doc = Docx(str(out / "2024" / code / f"KH-2024-{code}.docx"))
+        cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+        return "\n".join([p.text for p in doc.paragraphs] + cells)
+    city, district = text("TPBL"), text("HD")
+    assert "Thường trực Thành ủy, HĐND thành phố" in city and "UBND các xã, phường" in city
+    assert "Huyện ủy" not in city and "thị trấn" not in city.split("Nơi nhận")[-1]
+    assert "Thường trực Huyện ủy, HĐND huyện" in district and "UBND các xã, thị trấn" in district
+    assert "phường" not in district
+    town, commune = text("HD-TTNGANDUA"), text("HD-XLOCNINH")
+    assert "HĐND thị trấn" in town and "Các khóm" in town and "Trưởng các khóm" in town and "HĐND xã" not in town
+    assert "HĐND xã" in commune and "Các ấp" in commune and "báo cáo Ủy ban nhân dân huyện" in commune
+
+
+def test_an_unknown_placeholder_in_the_plan_is_named():
+    from generators.registration.wording import fill
+
+    with pytest.raises(ConfigError) as exc:
+        fill("Thường trực {dang_uy}, HĐND {level}", {"level": "xã", "party": "Đảng ủy"})
+    assert "{dang_uy}" in str(exc.value) and "{party}" in str(exc.value)

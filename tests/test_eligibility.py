@@ -148,3 +148,27 @@ def test_optional_province_cap_per_proposing_unit():
     apply_caps(book, verdicts)
     assert [v.eligible for v in verdicts] == [False, True]
     assert BOOK.caps == {}  # the sample sets none
+
+
+@pytest.mark.parametrize("kind, eligible", [("công trạng", True), ("đột xuất", False)])
+def test_a_year_of_a_higher_collective_title_counts_as_its_rating(kind, eligible):
+    """Issue 14 item 8: 2022 recorded as Tập thể lao động xuất sắc (rating typed HTTNV), 2023 as HTXSNV: two
+    consecutive HTXSNV years for the provincial Bằng khen, a mix of the two kinds of year. A đột xuất award is no
+    merit title and implies nothing."""
+    years = {2022: Year(rating="HTTNV", members=20, ldtt=18, completed=20),
+             2023: Year(rating="HTXSNV", members=20, ldtt=18, completed=20)}
+    s = Subject("T2", "tập thể", "Trạm Y tế xã Ninh Quới", "HD", years=years, awards=[Award(2022, "TTLDXS", kind)])
+    v = verdict(s, "BK_TINH_TT")
+    assert v.eligible is eligible, v.reasons
+    assert ("2 năm liên tục HTXSNV (2022-2023)" in "; ".join(v.reasons)) is eligible
+
+
+@pytest.mark.parametrize("kind", ["không được tặng", "không đề nghị"])
+def test_a_title_recorded_as_not_awarded_is_never_presumed(kind):
+    """Issue 14 item 8: CSTĐCS needs the year's LĐTT; proposed together the LĐTT rule would grant it, unless the
+    record says it was not awarded that year."""
+    initiative = [Initiative(2023, "Cải tiến quy trình", "cơ sở")]
+    assert verdict(person(initiatives=initiative), "CSTDCS").eligible  # presumed from the LĐTT rule
+    refused = person(initiatives=initiative, awards=[Award(2023, "LDTT", kind)])
+    v = verdict(refused, "CSTDCS")
+    assert not v.eligible and f"năm 2023 {kind} danh hiệu LĐTT (theo hồ sơ thành tích)" in v.reasons

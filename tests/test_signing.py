@@ -97,7 +97,7 @@ def test_filled_fields_equal_the_register(issued):
         assert "ThangBanHanh" not in values
         if d["unit"].plan_role:  # a KH has its annex reference filled too
             assert values["PhuLuc1_SoVanBan"] == f"{entry.number:02d}" and values["PhuLuc1_ThangBanHanh"] == month
-        assert entry.notation.endswith("/KH-UBND") or entry.notation.endswith("/DS-SNV")
+        assert entry.notation.endswith("/KH-UBND") or entry.notation.endswith("/BC-SNV")
         assert "Lưu: VT" not in " ".join(entry.recipients) and entry.file_copy.startswith("VT, ")
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from generators.commendation.records import RATINGS, SCOPES, Proposal, Records, Subject
+from generators.commendation.records import NOT_AWARDED, RATINGS, SCOPES, Proposal, Records, Subject
 from generators.core.clock import in_period
 from generators.core.errors import ConfigError
 from generators.core.text import nfc
@@ -53,6 +53,7 @@ class RuleBook:
     rules: list[Rule]
     thresholds: dict[str, dict[str, float]]
     caps: dict[str, float] = field(default_factory=dict)
+    implied_ratings: dict[str, str] = field(default_factory=dict)  # title -> the yearly rating holding it implies
 
     def decree_on(self, day: dt.date) -> Basis:
         for code in self.decrees:
@@ -90,7 +91,7 @@ def load_rulebook(path: Path) -> RuleBook:
         rules.append(Rule(r["id"], r["award"], nfc(r["article"]), cond, _date(r.get("valid_from")),
                           _date(r.get("valid_to"))))
     return RuleBook(bases, raw["implementing_decrees"], raw["awards"], rules, raw.get("vote_thresholds", {}),
-                    raw.get("caps") or {})
+                    raw.get("caps") or {}, raw.get("implied_ratings") or {})
 
 
 # ------------------------------------------------------------------ checks
@@ -133,6 +134,10 @@ class Checks:
     def has_title(self, s: Subject, p: Proposal, title: str) -> Outcome:
         if self._merit(s, title, p.year):
             return Outcome(True, f"có danh hiệu {self.title(title)} năm {p.year}")
+        refused = next((a.kind for a in s.awards if a.code == title and a.year == p.year and a.kind in NOT_AWARDED),
+                       None)
+        if refused:  # the record says it was not awarded: never presumed from its own rule
+            return Outcome(False, f"năm {p.year} {refused} danh hiệu {self.title(title)} (theo hồ sơ thành tích)")
         rule = self.book.rule_for(title, p.date)
         if rule is not None:  # proposed together: the title's own rule decides
             ok, reasons = evaluate_condition(self, rule.condition, s, p)
@@ -162,10 +167,18 @@ class Checks:
     def consecutive_titles(self, s: Subject, p: Proposal, title: str, years: int) -> Outcome:
         return self._consecutive(lambda y: self._merit(s, title, y), p, years, self.title(title))
 
+    def _rating_of(self, s: Subject, y: int) -> str | None:
+        """The year's rating, or the better one a merit title of that year implies (a Tập thể lao động xuất sắc
+        year is a year of HTXSNV): rules taking either kind of year then take a mix."""
+        yr = s.year(y)
+        ratings = [yr.rating] if yr and yr.rating else []
+        ratings += [r for title, r in self.book.implied_ratings.items() if self._merit(s, title, y)]
+        return max(ratings, key=RATINGS.index, default=None)
+
     def consecutive_ratings(self, s: Subject, p: Proposal, rating: str, years: int) -> Outcome:
         def good(y):
-            yr = s.year(y)
-            return bool(yr and yr.rating and RATINGS.index(yr.rating) >= RATINGS.index(rating))
+            got = self._rating_of(s, y)
+            return bool(got and RATINGS.index(got) >= RATINGS.index(rating))
         return self._consecutive(good, p, years, rating if rating == "HTXSNV" else f"{rating} trở lên")
 
     def titles_in_window(self, s: Subject, p: Proposal, title: str, years: int, count: int) -> Outcome:

@@ -7,7 +7,10 @@ from dataclasses import dataclass, field
 RATINGS = ["KHTNV", "HTNV", "HTTNV", "HTXSNV"]  # worst to best
 RATING_NAMES = {"HTXSNV": "hoàn thành xuất sắc nhiệm vụ", "HTTNV": "hoàn thành tốt nhiệm vụ",
                 "HTNV": "hoàn thành nhiệm vụ", "KHTNV": "không hoàn thành nhiệm vụ"}
-AWARD_KINDS = ["công trạng", "chuyên đề", "đột xuất"]  # only công trạng counts toward later merit awards
+# Only công trạng counts toward later merit awards; the last two record that a title was NOT awarded that year
+# (proposed and refused, or never proposed): the rules then never presume it.
+NOT_AWARDED = ["không được tặng", "không đề nghị"]
+AWARD_KINDS = ["công trạng", "chuyên đề", "đột xuất", *NOT_AWARDED]
 SCOPES = ["cơ sở", "tỉnh", "toàn quốc"]  # an initiative's recognised scope, narrow to wide
 DISCIPLINE = ["khiển trách", "cảnh cáo", "hạ bậc lương", "cách chức", "buộc thôi việc"]
 

@@ -106,6 +106,7 @@ def load_province(data_dir: Path) -> Province:
                 successor=raw.get("successor"),
                 members=tuple(raw.get("members", ())),
                 lead=raw.get("lead"),
+                level=raw.get("level"),
             )
     for unit in units.values():
         for ref in [unit.parent, unit.successor, unit.lead, *unit.members]:

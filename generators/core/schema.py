@@ -40,7 +40,8 @@ PROVINCE = _record(
              "leader": {**_record({"name": _NAME}, {"role": {"enum": ["head", "deputy", "acting"]}}), "type": ["object", "null"]},
              "body": {"type": ["string", "null"]}, "drafting_abbr": _CODE, "valid_from": _DATE, "valid_to": _DATE,
              "successor": {"type": ["string", "null"]}, "members": {"type": "array", "items": _CODE},
-             "lead": _CODE})},
+             "lead": _CODE,
+             "level": {"enum": ["thành phố", "thị xã", "huyện", "phường", "xã", "thị trấn"]}})},
     },
 )
 

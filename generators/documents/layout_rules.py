@@ -443,10 +443,9 @@ def _check_title_and_body(res, blocks, v):
         v.append(Violation("noi-dung", "nội dung văn bản kết thúc bằng «./.».", _where(main[-1])))
 
 
-# Appendix III type abbreviations, some in mixed case by law (TTr, CTr, QyĐ, TrS); DS is thidua's list.
+# Appendix III type abbreviations, some in mixed case by law (TTr, CTr, QyĐ, TrS).
 TYPE_ABBREVIATIONS = {"NQ", "QĐ", "CT", "QC", "QyĐ", "TC", "TB", "HD", "CTr", "KH", "PA", "ĐA", "DA", "BC", "BB",
-                      "TTr", "HĐ", "CĐ", "BGN", "BTT", "GUQ", "GM", "GGT", "GNP", "PG", "PC", "PB", "SY", "TrS", "SL",
-                      "DS"}
+                      "TTr", "HĐ", "CĐ", "BGN", "BTT", "GUQ", "GM", "GGT", "GNP", "PG", "PC", "PB", "SY", "TrS", "SL"}
 GROUND_START = ("Căn cứ", "Theo đề nghị", "Xét đề nghị")
 
 ACADEMIC = re.compile(r"^(GS|PGS|TS|ThS|KS|BS|CN|Th\.S)\.?\s", re.IGNORECASE)

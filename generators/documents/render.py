@@ -18,7 +18,7 @@ from generators.core.files import atomic_path
 from generators.core.resources import templates_folder
 from generators.documents.docx_layout import MOTTO, RULE_RATIO, RULE_STYLE, cell_width, text_width_pt
 
-TEMPLATES = {"KH": "ke-hoach-boi-duong.docx", "DS": "danh-sach-tong-hop.docx", "TTr": "to-trinh-khen-thuong.docx",
+TEMPLATES = {"KH": "ke-hoach-boi-duong.docx", "BC": "bao-cao-dang-ky.docx", "TTr": "to-trinh-khen-thuong.docx",
              "BB": "bien-ban-hoi-dong.docx", "QĐ": "quyet-dinh-khen-thuong.docx"}
 # Documents carry a timestamp from the data, never the clock: two runs give identical files.
 FIXED_TIME = dt.datetime(2000, 1, 1)

@@ -8,12 +8,12 @@ from generators.core.model import Entry, Province, Registration, Unit
 from generators.core.text import point_letter, roman, short_date, vn_date
 from generators.documents.heading import heading, lower_first, punctuate_list
 from generators.registration.rules import Finding
+from generators.registration.wording import fill, wording
 
 
-def _recipients(province: Province, unit: Unit, role: str) -> list[str]:
-    parent = province.units.get(unit.parent or "")
-    parent_name = parent.name.replace("Ủy ban nhân dân", "UBND") if parent else ""
-    items = [f"- {r.format(parent=parent_name)}" for r in province.plan.recipients.get(role, ())]
+def _recipients(province: Province, unit: Unit, role: str, year: int) -> list[str]:
+    words = wording(province, unit, dt.date(year, 1, 1))
+    items = [f"- {fill(r, words)}" for r in province.plan.recipients.get(role, ())]
     items.append(f"- Lưu: VT, {unit.drafting_abbr}")
     return punctuate_list(items)
 
@@ -66,6 +66,7 @@ def kh_context(province: Province, reg: Registration, decided=()) -> dict:
     plan = province.plan
     counts = Counter(e.kind for e in reg.entries)
     ctx = heading(unit, year, "KH")
+    words = wording(province, unit, dt.date(year, 1, 1))
     ctx.update({
         "summary": f"Bồi dưỡng, nhân rộng gương điển hình tiên tiến năm {year}",
         "legal_grounds": _grounds(province, year),
@@ -96,11 +97,11 @@ def kh_context(province: Province, reg: Registration, decided=()) -> dict:
         "time_text": (f"Từ ngày ban hành Kế hoạch đến ngày 31 tháng 12 năm {year}; sơ kết, đánh giá kết quả "
                       f"vào dịp kỷ niệm ngày truyền thống của đơn vị."),
         "funding": plan.funding,
-        "assignments": [{"number": i, "who": who, "task": task[:1].upper() + task[1:]}
+        "assignments": [{"number": i, "who": fill(who, words), "task": fill(task[:1].upper() + task[1:], words)}
                         for i, (who, task) in enumerate(plan.assignments.get(unit.plan_role, ()), start=1)],
         "closing": (f"Trên đây là Kế hoạch bồi dưỡng, nhân rộng gương điển hình tiên tiến năm {year} của "
                     f"{unit.name}./."),
-        "recipients": _recipients(province, unit, unit.plan_role or ""),
+        "recipients": _recipients(province, unit, unit.plan_role or "", year),
         "annex_title": f"DANH SÁCH ĐĂNG KÝ MÔ HÌNH, TẬP THỂ, CÁ NHÂN ĐIỂN HÌNH TIÊN TIẾN NĂM {year}",
     })
     return ctx
@@ -114,26 +115,27 @@ GROUP_TITLES = {
 }
 
 
-def ds_context(province: Province, year: int, registrations: dict[str, Registration],
+def bc_context(province: Province, year: int, registrations: dict[str, Registration],
                findings: list[Finding]) -> dict:
-    """The board's province-wide consolidated list, with the checks' notes per row."""
+    """The board's report on the year's registrations, the province-wide list (with the checks' notes per row)
+    as its annex."""
     board = province.unit(province.plan.board)
     notes: dict[tuple[str, int | None], list[str]] = {}
     late = {f.unit for f in findings if f.rule == "TRE_HAN"}
     for f in findings:
         if f.rule == "TRUNG_LAP":
             notes.setdefault((f.unit, f.row), []).append("Đăng ký trùng với đơn vị khác")
-    groups, total, units = [], 0, 0
+    groups, total, units, counts = [], 0, 0, []
     for role, title in GROUP_TITLES.items():
         quota = province.plan.quotas.get(role)
         if quota is None or quota.send_to != board.code:
             continue
-        entries = []
+        entries, senders = [], 0
         for code, reg in registrations.items():
             unit = province.unit(code)
             if unit.plan_role != role:
                 continue
-            units += 1
+            units, senders = units + 1, senders + 1
             for e in reg.entries:
                 row = _entry(e, len(entries) + 1)
                 note = list(notes.get((code, e.row), []))
@@ -144,15 +146,28 @@ def ds_context(province: Province, year: int, registrations: dict[str, Registrat
         if entries:
             groups.append({"title": f"{roman(len(groups) + 1)}. {title}", "entries": entries})
             total += len(entries)
-    ctx = heading(board, year)
+            counts.append(f"- {quota.label}: {senders} đơn vị, {len(entries)} mô hình, tập thể, cá nhân")
+    plan = province.plan
+    duplicates = sum(1 for f in findings if f.rule == "TRUNG_LAP")
+    late_names = sorted(province.unit(u).name for u in late if u in province.units)
+    remarks = []
+    if late_names:
+        remarks.append(f"Có {len(late_names):02d} đơn vị gửi danh sách trễ hạn ({', '.join(late_names)}).")
+    if duplicates:
+        remarks.append(f"Có {duplicates:02d} lượt đăng ký trùng (một mô hình, tập thể, cá nhân được hơn một đơn vị "
+                       f"đăng ký), đã ghi chú trong danh sách để các đơn vị thống nhất.")
+    ctx = heading(board, year, "BC")
     ctx.update({
-        "summary": f"Mô hình, tập thể, cá nhân điển hình tiên tiến đăng ký năm {year} của các cơ quan, đơn vị, "
-                   f"địa phương trên địa bàn tỉnh",
-        "legal_grounds": _grounds(province, year),
-        "intro": (f"Sở Nội vụ tổng hợp danh sách {total} mô hình, tập thể, cá nhân điển hình tiên tiến do {units} "
-                  f"cơ quan, đơn vị, địa phương đăng ký năm {year}, cụ thể như sau:"),
+        "summary": f"Kết quả đăng ký mô hình, tập thể, cá nhân điển hình tiên tiến năm {year}",
+        "intro": (f"Thực hiện Kế hoạch số {plan.notation} {vn_date(plan.date)} của {plan.issuer}, Sở Nội vụ báo cáo "
+                  f"kết quả đăng ký năm {year}: {units} cơ quan, đơn vị, địa phương đăng ký {total} mô hình, tập "
+                  f"thể, cá nhân điển hình tiên tiến (danh sách tại Phụ lục kèm theo), gồm:"),
+        "group_counts": punctuate_list(counts),
+        "remarks": remarks,
+        "closing": "Sở Nội vụ báo cáo Ủy ban nhân dân tỉnh./.",
+        "annex_title": f"DANH SÁCH MÔ HÌNH, TẬP THỂ, CÁ NHÂN ĐIỂN HÌNH TIÊN TIẾN ĐĂNG KÝ NĂM {year}",
         "groups": groups,
-        "closing": f"Danh sách gồm {total} mô hình, tập thể, cá nhân./.",
-        "recipients": _recipients(province, board, "board"),
+        "total_line": f"Tổng cộng: {total} mô hình, tập thể, cá nhân.",
+        "recipients": _recipients(province, board, "board", year),
     })
     return ctx

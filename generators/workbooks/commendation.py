@@ -47,7 +47,8 @@ RECORD_TABLES = [
                           Col("award", "Mã danh hiệu, hình thức", width=16),
                           Col("kind", "Loại khen thưởng", "choice", choices=tuple(AWARD_KINDS), width=14),
                           Col("decision", "Số quyết định", required=False, width=20)),
-          "Danh hiệu, hình thức đã nhận; khen đột xuất, chuyên đề không tính để xét khen thưởng theo công trạng."),
+          "Danh hiệu, hình thức đã nhận; khen đột xuất, chuyên đề không tính để xét khen thưởng theo công trạng. "
+          "Ghi «không được tặng» hoặc «không đề nghị» khi một năm không có danh hiệu: khi xét sẽ không suy ra."),
     Table("Sáng kiến", (Col("id", "Mã cá nhân", width=12), Col("year", "Năm", "int", width=8),
                         Col("name", "Tên sáng kiến, đề tài", width=40),
                         Col("scope", "Phạm vi ảnh hưởng", "choice", choices=tuple(SCOPES), width=12),

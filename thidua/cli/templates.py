@@ -13,7 +13,7 @@ def cmd_templates_check(args, settings) -> int:
         raise ThiduaError(f"Không tìm thấy tệp {args.file}")
     kind, problems = check_template(args.file, settings, args.kind)
     if not kind:
-        print("(Không rõ loại mẫu; dùng --kind KH, DS, TTr, BB hoặc QĐ để kiểm tra biến.)")
+        print("(Không rõ loại mẫu; dùng --kind KH, BC, TTr, BB hoặc QĐ để kiểm tra biến.)")
     for p in problems:
         print(f"- {p}")
     if problems:
@@ -28,6 +28,6 @@ def add_commands(sub) -> None:
     tsub = p.add_subparsers(dest="action", required=True)
     t = tsub.add_parser("check", help="kiểm tra thể thức và biến của một mẫu hoặc văn bản DOCX")
     t.add_argument("file", type=Path)
-    t.add_argument("--kind", choices=["KH", "DS", "TTr", "BB", "QĐ"])
+    t.add_argument("--kind", choices=["KH", "BC", "TTr", "BB", "QĐ"])
     t.add_argument("--year", type=int)
     t.set_defaults(func=cmd_templates_check)

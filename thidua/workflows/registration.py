@@ -12,7 +12,7 @@ from generators.documents.convert import Converter, ConverterConfig
 from generators.documents.draft import Draft
 from generators.documents.pdf_normalize import normalize_pdf
 from generators.documents.render import render_docx, template_path
-from generators.registration.contexts import ds_context, kh_context
+from generators.registration.contexts import bc_context, kh_context
 from generators.registration.decisions import load_decisions, settle
 from generators.registration.lists import YearData, load_year, registrations_dir
 from generators.registration.rules import Finding, check_year
@@ -67,12 +67,12 @@ def plan_documents(province: Province, data: YearData, findings: list[Finding], 
                            tuple(undecided)), ctx))
     board = province.unit(province.plan.board)
     if data.registrations:
-        ctx = ds_context(province, data.year, data.registrations, findings)
-        base = inside(out_dir, str(data.year), board.code, f"DS-{data.year}-{board.code}")
+        ctx = bc_context(province, data.year, data.registrations, findings)
+        base = inside(out_dir, str(data.year), board.code, f"BC-{data.year}-{board.code}")
         last = max(r.sent for r in data.registrations.values())
         created = dt.datetime.combine(last, dt.time(8, 0), VN)
-        title = f"Danh sách mô hình, tập thể, cá nhân điển hình tiên tiến đăng ký năm {data.year}"
-        docs.append((Draft("DS", board.code, title, base.with_suffix(".docx"), base.with_suffix(".pdf"), created),
+        title = f"Báo cáo kết quả đăng ký mô hình, tập thể, cá nhân điển hình tiên tiến năm {data.year}"
+        docs.append((Draft("BC", board.code, title, base.with_suffix(".docx"), base.with_suffix(".pdf"), created),
                      ctx))
     return docs
 

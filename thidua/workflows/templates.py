@@ -27,7 +27,7 @@ def sample_context(kind: str, settings: Settings) -> dict:
 
     from generators.commendation.contexts import bb_context, qd_context, ttr_context
     from generators.commendation.round import load_round
-    from generators.registration.contexts import ds_context, kh_context
+    from generators.registration.contexts import bc_context, kh_context
 
     checked = check(settings)
     province, data, findings = checked.province, checked.data, checked.findings
@@ -35,8 +35,8 @@ def sample_context(kind: str, settings: Settings) -> dict:
     if kind == "KH":
         reg = next(iter(sorted(data.registrations.items())))[1]
         return kh_context(province, reg)
-    if kind == "DS":
-        return ds_context(province, year, data.registrations, findings)
+    if kind == "BC":
+        return bc_context(province, year, data.registrations, findings)
     rnd = load_round(settings.data, year)
     if kind == "TTr":
         return ttr_context(province, rnd, "01/BB-HĐTĐKT", rnd.date("minutes"))  # a number the register would give
