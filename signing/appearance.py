@@ -31,7 +31,7 @@ def _vietnamese_lower() -> list[str]:
 
 
 # Printable ASCII, then Đ and đ at codes 128 and 129 (named /Dcroat, /dcroat), then the lower-case Vietnamese
-# letters ("ngày … tháng … năm …") from 130 under their AGL names (uniXXXX), 196 codes in all.
+# letters ("ngày … tháng … năm …") from 130 under their AGL names ("uni" and four hex digits), 196 codes in all.
 EXTRA = {"Đ": (128, "/Dcroat"), "đ": (129, "/dcroat")}
 EXTRA.update({ch: (130 + i, f"/uni{ord(ch):04X}") for i, ch in enumerate(_vietnamese_lower())})
 CHARS = "".join(chr(c) for c in range(32, 127)) + "".join(EXTRA)

@@ -118,44 +118,33 @@ def _role(name: str) -> str:
     return {LEADER_FIELD: "lãnh đạo", ORG_FIELD: "cơ quan, tổ chức", SECRETARY_FIELD: "thư ký"}.get(name, "khác")
 
 
-def _archive_timestamp(sig, context: ValidationContext) -> SignatureReport:
-    """A document timestamp: the TSA's token over the file so far (pyHanko checks the TSA's timeStamping EKU)."""
-    report = SignatureReport("".join(sig.field_name), TIMESTAMP_ROLE)
-    try:
-        subject = sig.signer_cert.subject.native
-        report.signer = subject.get("common_name", "")
-        report.organisation = subject.get("organization_name", "")
-        status = validate_pdf_timestamp(sig, validation_context=context)
-    except Exception as exc:
-        report.sub_indication = "VALIDATION_ERROR"
-        report.revocation = f"lỗi: {type(exc).__name__}"
-        return report
-    report.integrity, report.cryptographic = bool(status.intact), bool(status.valid)
-    report.chain_trusted = bool(status.trusted)
-    report.timestamp = status.timestamp.astimezone(VN).isoformat()
-    level = status.modification_level
-    report.modifications_after = level.name if level is not None else None
-    report.coverage = status.coverage.name if status.coverage is not None else None
-    _conclude(report, level is not None and level.name not in ALLOWED_AFTER)
-    return report
-
-
 def _one(sig, context: ValidationContext) -> SignatureReport:
-    if sig.sig_object.get("/Type") == "/DocTimeStamp":
-        return _archive_timestamp(sig, context)
-    report = SignatureReport("".join(sig.field_name), _role(sig.field_name))  # a plain str, not the reader's
+    """One signature, or one archive document timestamp (the TSA's token over the file so far; pyHanko checks
+    the TSA's timeStamping EKU), as pyHanko judges it, with thidua's certificate rules for signatures."""
+    stamp = sig.sig_object.get("/Type") == "/DocTimeStamp"
+    name = "".join(sig.field_name)  # a plain str, not the reader's
+    report = SignatureReport(name, TIMESTAMP_ROLE if stamp else _role(name))
     try:
         cert = sig.signer_cert
         subject = cert.subject.native
         report.signer = subject.get("common_name", "")
         report.organisation = subject.get("organization_name", "")
-        status = validate_pdf_signature(sig, signer_validation_context=context)
+        status = (validate_pdf_timestamp(sig, validation_context=context) if stamp
+                  else validate_pdf_signature(sig, signer_validation_context=context))
     except Exception as exc:  # a malformed signature is an invalid one
         report.sub_indication = "VALIDATION_ERROR"
         report.revocation = f"lỗi: {type(exc).__name__}"
         return report
     report.integrity, report.cryptographic = bool(status.intact), bool(status.valid)
     report.chain_trusted = bool(status.trusted)
+    level = status.modification_level
+    report.modifications_after = level.name if level is not None else None
+    report.coverage = status.coverage.name if status.coverage is not None else None
+    modified = level is not None and level.name not in ALLOWED_AFTER
+    if stamp:
+        report.timestamp = status.timestamp.astimezone(VN).isoformat()
+        _conclude(report, modified)
+        return report
     when = status.signer_reported_dt
     if when is not None:
         report.signing_time = when.astimezone(VN).isoformat()
@@ -163,10 +152,7 @@ def _one(sig, context: ValidationContext) -> SignatureReport:
     report.problems = certificate_problems(cert, report.field)
     if status.timestamp_validity is not None:
         report.timestamp = status.timestamp_validity.timestamp.astimezone(VN).isoformat()
-    level = status.modification_level
-    report.modifications_after = level.name if level is not None else None
-    report.coverage = status.coverage.name if status.coverage is not None else None
-    modified = (level is not None and level.name not in ALLOWED_AFTER) or status.docmdp_ok is False
+    modified = modified or status.docmdp_ok is False
     problem = status.trust_problem_indic
     _conclude(report, modified, problem.name if problem is not None else None)
     return report

@@ -12,6 +12,7 @@ from generators.commendation.money import MoneyTable, Reward, load_money
 from generators.commendation.records import Records
 from generators.core.config import load_province
 from generators.core.errors import ConfigError, DataError, Problem
+from generators.core.model import Province
 from generators.core.titles import leader_on, same_title, title_of
 from generators.core.yamlfile import read_yaml
 from generators.workbooks.commendation import load_council, load_proposals, load_records
@@ -73,7 +74,8 @@ def _refuse_second_titles(province, council, file: str) -> None:
         raise DataError(problems)
 
 
-def load_round(data_dir: Path, year: int) -> Round:
+def load_round(data_dir: Path, year: int, province: Province | None = None) -> Round:
+    """The year's round; `province`: the one the caller already loaded from `data_dir`."""
     folder = commendation_dir(data_dir)
     meta_path = folder / f"round-{year}.yaml"
     if not meta_path.exists():
@@ -86,7 +88,7 @@ def load_round(data_dir: Path, year: int) -> Round:
     council = load_council(folder / f"hoi-dong-{year}.xlsx", {**meta["council"], "meeting_date":
                                                               str(meta["council"]["meeting_date"])},
                            show(folder / f"hoi-dong-{year}.xlsx"))
-    _refuse_second_titles(load_province(data_dir), council, show(folder / f"hoi-dong-{year}.xlsx"))
+    _refuse_second_titles(province or load_province(data_dir), council, show(folder / f"hoi-dong-{year}.xlsx"))
     money = load_money(folder / "money.yaml")
     rnd = Round(year, meta, book, records, council, money)
     decision = rnd.date("decision")

@@ -48,14 +48,6 @@ def check_code(code, where: str) -> str:
     return code
 
 
-def _int(value, what: str, optional: bool = False) -> int | None:
-    if value is None and optional:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"«{what}» phải là số nguyên, đang ghi {value!r}")
-    return value
-
-
 def _deadline(value) -> tuple[int, int]:
     month, day = (int(x) for x in str(value).split("-"))
     dt.date(2024, month, day)  # a day that exists (29/02 allowed)
@@ -75,12 +67,8 @@ def load_province(data_dir: Path) -> Province:
             for code, k in prov["kinds"].items()
         }
     units: dict[str, Unit] = {}
-    with _reading(path):
-        listed = prov["units"]
-        if not isinstance(listed, list):
-            raise ValueError("«units» phải là một danh sách")
-    for n, raw in enumerate(listed, start=1):
-        with _reading(path, f"đơn vị thứ {n} ({raw.get('code', '?') if isinstance(raw, dict) else '?'}): "):
+    for n, raw in enumerate(prov["units"], start=1):  # types, keys and shapes: checked by the schema
+        with _reading(path, f"đơn vị thứ {n} ({raw['code']}): "):
             code = check_code(raw["code"], "province.yaml")
             if code in units:
                 raise ConfigError(f"{path}: mã đơn vị «{code}» lặp lại (đơn vị thứ {n}); mỗi mã chỉ dùng một lần.")
@@ -141,9 +129,9 @@ def load_plan(path: Path) -> Plan:
             quotas[role] = Quota(
                 role=role,
                 label=q["label"],
-                minimum=_int(q["min"], f"quotas.{role}.min"),
-                maximum=_int(q.get("max"), f"quotas.{role}.max", optional=True),
-                target=_int(q.get("target"), f"quotas.{role}.target", optional=True),
+                minimum=q["min"],
+                maximum=q.get("max"),
+                target=q.get("target"),
                 deadline=_deadline(q["deadline"]),
                 send_to=q["send_to"],
                 kinds=tuple(q["kinds"]) if q.get("kinds") else None,

@@ -2,15 +2,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from generators.core.model import Unit
-from generators.core.text import nfc
-
-
-def person_key(name: str) -> str:
-    """The same person however the name was typed (spacing, case, Unicode form)."""
-    return re.sub(r"\s+", " ", nfc(name)).strip().casefold()
+from generators.core.text import match_key
 
 
 def _title(unit: Unit) -> str:
@@ -37,7 +31,7 @@ def conflicting_leaders(units: dict[str, Unit]) -> list[tuple[Unit, Unit]]:
     for unit in units.values():
         if unit.leader is None or not unit.kind.sealed:
             continue
-        key = person_key(unit.leader.name)
+        key = match_key(unit.leader.name)
         pairs += [(other, unit) for other in seen.get(key, []) if _overlap(other, unit)]
         seen.setdefault(key, []).append(unit)
     return pairs
@@ -45,12 +39,12 @@ def conflicting_leaders(units: dict[str, Unit]) -> list[tuple[Unit, Unit]]:
 
 def leader_on(units: dict[str, Unit], name: str, day: dt.date) -> Unit | None:
     """The unit (with its own seal) whose leader `name` is on `day`, if any."""
-    key = person_key(name)
+    key = match_key(name)
     return next((u for u in units.values() if u.leader and u.kind.sealed and u.valid_on(day)
-                 and person_key(u.leader.name) == key), None)
+                 and match_key(u.leader.name) == key), None)
 
 
 def same_title(position: str, unit: Unit) -> bool:
     """Whether a position typed in a workbook ("Giám đốc Sở Nội vụ") is the title the data gives the leader
     ("Phó Giám đốc …" is not "Giám đốc …", nor the other way round)."""
-    return person_key(position).startswith(person_key(_title(unit)))
+    return match_key(position).startswith(match_key(_title(unit)))

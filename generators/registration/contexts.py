@@ -11,8 +11,7 @@ from generators.registration.rules import Finding
 from generators.registration.wording import fill, wording
 
 
-def _recipients(province: Province, unit: Unit, role: str, year: int) -> list[str]:
-    words = wording(province, unit, dt.date(year, 1, 1))
+def _recipients(province: Province, unit: Unit, role: str, words: dict[str, str]) -> list[str]:
     items = [f"- {fill(r, words)}" for r in province.plan.recipients.get(role, ())]
     items.append(f"- Lưu: VT, {unit.drafting_abbr}")
     return punctuate_list(items)
@@ -101,7 +100,7 @@ def kh_context(province: Province, reg: Registration, decided=()) -> dict:
                         for i, (who, task) in enumerate(plan.assignments.get(unit.plan_role, ()), start=1)],
         "closing": (f"Trên đây là Kế hoạch bồi dưỡng, nhân rộng gương điển hình tiên tiến năm {year} của "
                     f"{unit.name}./."),
-        "recipients": _recipients(province, unit, unit.plan_role or "", year),
+        "recipients": _recipients(province, unit, unit.plan_role or "", words),
         "annex_title": f"DANH SÁCH ĐĂNG KÝ MÔ HÌNH, TẬP THỂ, CÁ NHÂN ĐIỂN HÌNH TIÊN TIẾN NĂM {year}",
     })
     return ctx
@@ -168,6 +167,6 @@ def bc_context(province: Province, year: int, registrations: dict[str, Registrat
         "annex_title": f"DANH SÁCH MÔ HÌNH, TẬP THỂ, CÁ NHÂN ĐIỂN HÌNH TIÊN TIẾN ĐĂNG KÝ NĂM {year}",
         "groups": groups,
         "total_line": f"Tổng cộng: {total} mô hình, tập thể, cá nhân.",
-        "recipients": _recipients(province, board, "board", year),
+        "recipients": _recipients(province, board, "board", wording(province, board, dt.date(year, 1, 1))),
     })
     return ctx

@@ -81,7 +81,7 @@ def _run_demo(settings: Settings, observer: Observer) -> DemoResult:
     result = DemoResult(checked, drafted, xlsx)
     result.timings["generate"] = time.monotonic() - start
 
-    rnd = commendation.eligibility(settings) if commendation.has_round(settings) else None
+    rnd = commendation.eligibility(settings, province=province) if commendation.has_round(settings) else None
     observer.step("Bước 3: lãnh đạo ký, văn thư cấp số và phát hành (PKI thử nghiệm trong out/pki)")
     password = settings.key_password
     if password is None:

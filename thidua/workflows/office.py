@@ -100,14 +100,16 @@ def open_signer(key: KeySpec, settings: Settings):
     return nullcontext(load_pkcs12(key, settings.key_password))
 
 
-def signing_unit(settings: Settings, code: str) -> Unit:
+def signing_units(settings: Settings, code: str) -> tuple[Unit, Unit]:
+    """The unit whose leader signs, and the one whose records office numbers and seals: the unit itself, or a
+    cluster's or bloc's lead unit."""
     province = load_province(settings.data)
     if code not in province.units:
         raise ThiduaError(f"Không có đơn vị mã «{code}» trong {settings.data / 'province.yaml'}.")
     unit = province.unit(code)
     if unit.leader is None:
         raise ThiduaError(f"Đơn vị «{code}» chưa có người ký trong dữ liệu.")
-    return unit
+    return unit, province.unit(unit.issuer_code)
 
 
 def expected_of(unit: Unit, sealing: Unit | None = None) -> Expected:
@@ -116,34 +118,27 @@ def expected_of(unit: Unit, sealing: Unit | None = None) -> Expected:
     return Expected((unit.leader.name,), (sealing or unit).name)
 
 
-def sealing_unit_of(settings: Settings, unit: Unit) -> Unit:
-    """The unit whose records office numbers and seals: the unit itself, or a cluster's or bloc's lead unit."""
-    return load_province(settings.data).unit(unit.issuer_code)
-
-
 def expected_signers(settings: Settings, unit_code: str) -> Expected:
-    unit = signing_unit(settings, unit_code)
-    return expected_of(unit, sealing_unit_of(settings, unit))
+    return expected_of(*signing_units(settings, unit_code))
 
 
 def sign_document(settings: Settings, unit_code: str, src: Path, dst: Path, key: KeySpec | None = None,
                   image: Path | None = None) -> Unit:
     """The leader of `unit_code` signs `src` into `dst` (key and image default to the test PKI's)."""
-    unit = signing_unit(settings, unit_code)
+    unit, sealing = signing_units(settings, unit_code)
     layout = PkiLayout(settings.pki_folder)
     with open_signer(key or Pkcs12Key(layout.leader_p12(unit.code)), settings) as signer:
         sign_as_leader(unit, src, dst, signer, image or layout.signature_image(unit.code), settings.tsa_url,
-                       sealing=sealing_unit_of(settings, unit))
+                       sealing=sealing)
     return unit
 
 
 def issue_document(settings: Settings, unit_code: str, src: Path, dst: Path, day: dt.date,
                    key: KeySpec | None = None, seal: Path | None = None) -> IssuedDocument:
     """The records office of `unit_code` numbers, dates and seals `src` into `dst`, recording it in the register."""
-    unit = signing_unit(settings, unit_code)
+    unit, sealing = signing_units(settings, unit_code)
     layout = PkiLayout(settings.pki_folder)
     target = settings.register or settings.out / REGISTER_NAME
-    sealing = sealing_unit_of(settings, unit)
     with open_register(target) as register, \
             open_signer(key or Pkcs12Key(layout.org_p12(sealing.code)), settings) as signer:
         return issue_as_office(unit, src, dst, register, signer, seal or layout.seal_image(sealing.code), day,
@@ -153,9 +148,8 @@ def issue_document(settings: Settings, unit_code: str, src: Path, dst: Path, day
 def issue_separate_annex(settings: Settings, unit_code: str, src: Path, dst: Path, parent_notation: str,
                          key: KeySpec | None = None) -> Unit:
     """An annex issued as its own file: the organisation's text-only signature citing the parent document."""
-    unit = signing_unit(settings, unit_code)
+    unit, sealing = signing_units(settings, unit_code)
     layout = PkiLayout(settings.pki_folder)
-    sealing = sealing_unit_of(settings, unit)
     with open_signer(key or Pkcs12Key(layout.org_p12(sealing.code)), settings) as signer:
         issue_annex(src, dst, parent_notation, sealing.name, unit.place, signer, settings.tsa_url)
     return unit

@@ -26,7 +26,7 @@ def review_year(settings: Settings) -> ReviewResult:
         raise ThiduaError(f"Không có danh mục văn bản {manifest}: hãy chạy «thidua generate» hoặc «thidua demo» trước.")
     listed = json.loads(manifest.read_text(encoding="utf-8"))["documents"]
     province = load_province(settings.data)
-    rnd = commendation.eligibility(settings) if commendation.has_round(settings) else None
+    rnd = commendation.eligibility(settings, province=province) if commendation.has_round(settings) else None
     council = council_unit(province, rnd) if rnd else None
     jobs = []
     for doc in listed:

@@ -37,7 +37,7 @@ def sample_context(kind: str, settings: Settings) -> dict:
         return kh_context(province, reg)
     if kind == "BC":
         return bc_context(province, year, data.registrations, findings)
-    rnd = load_round(settings.data, year)
+    rnd = load_round(settings.data, year, province)
     if kind == "TTr":
         return ttr_context(province, rnd, "01/BB-HĐTĐKT", rnd.date("minutes"))  # a number the register would give
     if kind == "BB":
