@@ -39,6 +39,7 @@ test: setup
 bench: setup
 	$(PY) bench/bench_generate.py
 	$(PY) bench/bench_signing.py
+	$(PY) bench/bench_remote.py
 
 clean:
 	rm -rf out/* $(VENV)

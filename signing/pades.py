@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from pyhanko.stamp import StaticStampStyle, TextStampStyle
 
 from generators.core.clock import VN
 from generators.core.files import atomic_path
+from signing.remote.session import RemoteSigner
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,24 @@ def pdf_signer(request: SignatureRequest, signer: signers.Signer) -> signers.Pdf
 def sign_writer(writer: IncrementalPdfFileWriter, dst: Path, request: SignatureRequest, signer) -> None:
     """Sign what the writer holds (with any pending update) into dst, atomically."""
     with atomic_path(dst) as tmp, open(tmp, "wb") as out:
-        pdf_signer(request, signer).sign_pdf(writer, output=out)
+        if isinstance(signer, RemoteSigner):  # its HTTP session lives on its own loop
+            signer.run_all([pdf_signer(request, signer).async_sign_pdf(writer, output=out)])
+        else:
+            pdf_signer(request, signer).sign_pdf(writer, output=out)
+
+
+def sign_files_together(jobs: list[tuple[Path, Path, SignatureRequest]], signer: RemoteSigner) -> None:
+    """Several documents signed in one run of a remote signer (one authorization, the user approves once). The
+    outputs are renamed into place only once every document is signed; on any failure none is written."""
+    with ExitStack() as stack:  # unwinds last-opened first: each output closed, then renamed by its atomic_path
+        runs = []
+        for src, dst, request in jobs:
+            tmp = stack.enter_context(atomic_path(dst))
+            reader = stack.enter_context(open(src, "rb"))
+            out = stack.enter_context(open(tmp, "wb"))
+            runs.append(pdf_signer(request, signer).async_sign_pdf(IncrementalPdfFileWriter(reader, strict=False),
+                                                                   output=out))
+        signer.run_all(runs)
 
 
 def sign_file(src: Path, dst: Path, request: SignatureRequest, signer) -> None:

@@ -32,6 +32,8 @@ def pdfsig(pdf: Path, nss: Path) -> list[dict]:
     out = subprocess.run(["pdfsig", "-nssdir", f"sql:{nss}", str(pdf)], capture_output=True, text=True).stdout
     sigs = []
     for block in re.split(r"\nSignature #\d+:", out)[1:]:
+        if "The signature form field is not signed." in block:
+            continue  # a field waiting for a later signature (the seal, before issuance)
         sigs.append({
             "field": re.search(r"Signature Field Name: (.*)", block).group(1).strip(),
             "valid": "Signature Validation: Signature is Valid." in block,

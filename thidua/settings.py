@@ -11,6 +11,8 @@ from generators.core.resources import sample_data_folder
 
 PASSWORD_ENV = "THIDUA_KEY_PASSWORD"
 PIN_ENV = "THIDUA_PIN"
+REMOTE_CONFIG_ENV = "THIDUA_REMOTE_CONFIG"
+REMOTE_SECRET_PREFIX = "THIDUA_REMOTE_"  # the services file names its secrets' variables, all with this prefix
 REGISTER_NAME = "so-dang-ky-van-ban-di.sqlite"
 
 
@@ -34,6 +36,10 @@ class Settings:
     """The PKCS#12 files' password (THIDUA_KEY_PASSWORD); never printed."""
     pin: bytes | None = field(default=None, repr=False)
     """The token's PIN (THIDUA_PIN); never printed."""
+    remote_config: Path | None = None
+    """The remote-signing services file (THIDUA_REMOTE_CONFIG), or None."""
+    remote_secrets: Mapping[str, str] = field(default_factory=dict, repr=False)
+    """Every THIDUA_REMOTE_* variable but the file's: the secrets the services file names; never printed."""
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] | None = None, **given) -> "Settings":
@@ -62,6 +68,9 @@ class Settings:
             tsa_url=pick("tsa_url", "THIDUA_TSA", str, None),
             key_password=given.get("key_password", secret(PASSWORD_ENV)),
             pin=given.get("pin", secret(PIN_ENV)),
+            remote_config=pick("remote_config", REMOTE_CONFIG_ENV, Path, None),
+            remote_secrets=given.get("remote_secrets", {k: v for k, v in env.items()
+                                                        if k.startswith(REMOTE_SECRET_PREFIX) and k != REMOTE_CONFIG_ENV}),
         )
 
     def but(self, **changes) -> "Settings":

@@ -51,7 +51,8 @@ PLAN = _record(
         "board": _CODE,
         "quotas": {"type": "object", "minProperties": 1, "additionalProperties": _record(
             {"label": _NAME, "min": {"type": "integer", "minimum": 0},
-             "deadline": {"type": "string", "pattern": r"^\d{2}-\d{2}$"}, "send_to": _CODE},
+             "deadline": {"type": "string", "pattern": r"^\d{2}-\d{2}$", "description": "THÁNG-NGÀY (ví dụ 01-15)"},
+             "send_to": _CODE},
             {"max": {"type": ["integer", "null"], "minimum": 0}, "target": {"type": ["integer", "null"], "minimum": 0},
              "kinds": {"type": ["array", "null"], "items": _NAME}})},
         "entry_kinds": {**_TEXTS, "minItems": 1},
@@ -108,14 +109,14 @@ def _message(error) -> str:
     if v == "format":
         return f"«{at}» = {shown} không phải một ngày có thật dạng NĂM-THÁNG-NGÀY (ví dụ 2024-01-15)"
     if v == "pattern":
-        return f"«{at}» = {shown} không đúng dạng THÁNG-NGÀY (ví dụ 01-15)"
+        return f"«{at}» = {shown} không đúng dạng {error.schema.get('description', 'quy định')}"
     if v == "enum":
         return f"«{at}» = {shown} phải là một trong: {', '.join(map(str, error.validator_value))}"
     if v in ("minLength", "minItems", "minProperties"):
         return f"«{at}» không được để trống"
     if v in ("maxLength", "maxItems"):
         return f"«{at}» quá dài (tối đa {error.validator_value})"
-    if v in ("minimum", "maximum"):
+    if v in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
         return f"«{at}» = {shown} ngoài khoảng cho phép"
     return f"«{at}» = {shown} không hợp lệ"
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from pathlib import Path
 
 from generators.core.clock import now_vn
@@ -17,8 +18,16 @@ def _derived(path: Path, suffix: str) -> Path:
     return path.with_name(f"{stem}.{suffix}.pdf")
 
 
+def _progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
 def _key(args, settings):
     """The key the arguments name (None: the test PKI's), and the settings holding its secret."""
+    if args.remote:
+        from thidua.workflows.remote import RemoteChoice
+
+        return RemoteChoice(args.remote, progress=_progress), settings
     if args.pkcs11_module:
         if not (args.token_label and args.key_label):
             raise ThiduaError("Dùng token cần --token-label và --key-label.")
@@ -44,12 +53,15 @@ def cmd_pki_init(args, settings) -> int:
 
 
 def cmd_sign(args, settings) -> int:
-    from thidua.workflows.office import sign_document
+    from thidua.workflows.office import sign_documents
 
+    if args.out_file and len(args.files) > 1:
+        raise ThiduaError("--out chỉ dùng khi ký một tệp; ký nhiều tệp thì mỗi tệp ra <tên>.signed.pdf.")
     key, settings = _key(args, settings)
-    out = args.out_file or _derived(args.file, "signed")
-    unit = sign_document(settings, args.unit, args.file, out, key, args.image)
-    print(f"{unit.leader.name} đã ký: {out}")
+    pairs = [(f, args.out_file or _derived(f, "signed")) for f in args.files]
+    unit = sign_documents(settings, args.unit, pairs, key, args.image)
+    for _, out in pairs:
+        print(f"{unit.leader.name} đã ký: {out}")
     return 0
 
 
@@ -90,8 +102,11 @@ def cmd_timestamp(args, settings) -> int:
     return 0
 
 
-def _key_options(p, image_flag: str) -> None:
-    p.add_argument("file", type=Path)
+def _key_options(p, image_flag: str, many: bool = False) -> None:
+    if many:
+        p.add_argument("files", type=Path, nargs="+", metavar="file")
+    else:
+        p.add_argument("file", type=Path)
     p.add_argument("--unit", required=True, help="mã đơn vị ban hành (trong province.yaml)")
     p.add_argument("--out", dest="out_file", type=Path, help="tệp kết quả")
     p.add_argument("--pki", type=Path, help="thư mục PKI (mặc định out/pki)")
@@ -102,6 +117,9 @@ def _key_options(p, image_flag: str) -> None:
     p.add_argument("--cert-label")
     p.add_argument("--chain", type=Path, action="append",
                    help="chứng thư CA trung gian (PEM) gửi kèm chữ ký khi ký bằng token (mặc định: intermediate.pem của --pki)")
+    p.add_argument("--remote", metavar="TÊN",
+                   help="ký số từ xa qua dịch vụ TÊN của tệp cấu hình (biến THIDUA_REMOTE_CONFIG); bí mật lấy từ "
+                        "các biến môi trường tệp đó ghi")
     p.add_argument("--tsa", dest="tsa_url", help="địa chỉ máy chủ dấu thời gian RFC 3161")
     p.add_argument(image_flag, type=Path)
 
@@ -114,8 +132,9 @@ def add_commands(sub) -> None:
     t.add_argument("--units", help="chỉ các mã đơn vị này, cách nhau bởi dấu phẩy")
     t.set_defaults(func=cmd_pki_init)
 
-    p = sub.add_parser("sign", help="người có thẩm quyền ký văn bản (PAdES, hình chữ ký)")
-    _key_options(p, "--image")
+    p = sub.add_parser("sign", help="người có thẩm quyền ký văn bản (PAdES, hình chữ ký); nhiều tệp ký từ xa chỉ "
+                                    "cần xác nhận một lần")
+    _key_options(p, "--image", many=True)
     p.set_defaults(func=cmd_sign)
 
     p = sub.add_parser("issue", help="văn thư cấp số, ngày, ký số của cơ quan và phát hành")

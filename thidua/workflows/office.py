@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import tempfile
 from contextlib import nullcontext
 from pathlib import Path
 from typing import Union
@@ -21,12 +22,14 @@ from generators.core.model import Unit
 from signing import fields
 from signing.errors import KeyAccessError
 from signing.keys import Pkcs11Key, Pkcs12Key, load_pkcs12, pkcs11_signer
-from signing.pades import SignatureRequest, sign_file
+from signing.pades import SignatureRequest, sign_file, sign_files_together
+from signing.remote.session import RemoteSigner
 from signing.placement import find_placement, header_facts
 from signing.roles import check_signer
 from signing.testpki.layout import PkiLayout
 from signing.verify import Expected
 from thidua.settings import PASSWORD_ENV, PIN_ENV, REGISTER_NAME, Settings
+from thidua.workflows.remote import RemoteChoice, open_remote_signer
 
 
 def sign_as_leader(unit: Unit, src: Path, dst: Path, signer, image: Path | None, tsa_url: str | None = None,
@@ -86,11 +89,13 @@ def issue_as_office(unit: Unit, src: Path, dst: Path, register: Register, signer
 
 # ---------------------------------------------------------------- one document, as `thidua sign` / `issue` ask
 
-KeySpec = Union[Pkcs12Key, Pkcs11Key]
+KeySpec = Union[Pkcs12Key, Pkcs11Key, RemoteChoice]
 
 
 def open_signer(key: KeySpec, settings: Settings):
     """A context manager yielding the signer; the secret comes from the settings, never an argument."""
+    if isinstance(key, RemoteChoice):
+        return open_remote_signer(key, settings)
     if isinstance(key, Pkcs11Key):
         if settings.pin is None:
             raise KeyAccessError(f"Chưa có PIN của token: đặt biến môi trường {PIN_ENV} hoặc nhập khi được hỏi.")
@@ -130,6 +135,31 @@ def sign_document(settings: Settings, unit_code: str, src: Path, dst: Path, key:
     with open_signer(key or Pkcs12Key(layout.leader_p12(unit.code)), settings) as signer:
         sign_as_leader(unit, src, dst, signer, image or layout.signature_image(unit.code), settings.tsa_url,
                        sealing=sealing)
+    return unit
+
+
+def sign_documents(settings: Settings, unit_code: str, pairs: list[tuple[Path, Path]], key: KeySpec | None = None,
+                   image: Path | None = None) -> Unit:
+    """The leader of `unit_code` signs every (src, dst) pair: with a remote key in one run (the signer approves
+    once; if they refuse, none is signed), with a local key one after another."""
+    unit, sealing = signing_units(settings, unit_code)
+    layout = PkiLayout(settings.pki_folder)
+    image = image or layout.signature_image(unit.code)
+    with open_signer(key or Pkcs12Key(layout.leader_p12(unit.code)), settings) as signer:
+        if not isinstance(signer, RemoteSigner):
+            for src, dst in pairs:
+                sign_as_leader(unit, src, dst, signer, image, settings.tsa_url, sealing=sealing)
+            return unit
+        check_signer(signer, fields.LEADER_FIELD, unit.leader.name)
+        with tempfile.TemporaryDirectory(prefix=".thidua-ky-", dir=Path(pairs[0][1]).parent) as work:
+            jobs = []
+            for i, (src, dst) in enumerate(pairs):
+                placement = find_placement(src, unit.leader.name, unit.signature_lines(""), sealing.kind.seal_mm)
+                prepared = Path(work) / f"{i}.pdf"
+                fields.prepare(src, prepared, placement)
+                jobs.append((prepared, Path(dst), SignatureRequest(fields.LEADER_FIELD, "Ký ban hành", unit.place,
+                                                                   unit.leader.name, image, settings.tsa_url)))
+            sign_files_together(jobs, signer)
     return unit
 
 
