@@ -217,3 +217,71 @@ def running_csc(service: CscService):
 
 def running_smartca(service: SmartCaService):
     return _serving(_SmartCaHandler, service)
+
+
+# ---------------------------------------------------------------- certomancer-csc-dummy, an implementation not ours
+
+@contextmanager
+def running_csc_dummy(folder: Path, credentials: dict[str, tuple[Path, bytes]], root: Path, intermediate: Path):
+    """pyHanko's author's CSC test service (certomancer-csc-dummy) serving the test PKI's own certificates and keys:
+    `credentials` maps a label to (PKCS#12 file, password); credential IDs are `thidua/<label>`. Yields the URL and
+    the list of endpoints called."""
+    import asyncio
+
+    from aiohttp import web
+    from certomancer.registry import CertomancerConfig
+    from csc_dummy.csc_dummy_server import CSCWithCertomancer, DummyServiceParams
+
+    folder.mkdir(parents=True, exist_ok=True)
+    pem = serialization.Encoding.PEM
+    spki = serialization.PublicFormat.SubjectPublicKeyInfo
+    validity = '{valid-from: "2000-01-01T00:00:00+0000", valid-to: "2100-01-01T00:00:00+0000"}'
+    keys, entities, certs = [], [], []
+    for label, path, issuer in (("root", root, "root"), ("inter", intermediate, "root")):
+        cert = x509.load_pem_x509_certificate(path.read_bytes())
+        (folder / f"{label}.crt").write_bytes(cert.public_bytes(pem))
+        (folder / f"{label}.pub.pem").write_bytes(cert.public_key().public_bytes(pem, spki))
+        keys.append(f"      {label}: {{path: {label}.pub.pem, public-only: true}}")
+        entities.append(f"      {label}: {{common-name: {label}}}")
+        certs.append(f"      {label}: {{certificate-file: {label}.crt, subject: {label}, issuer: {issuer}, "
+                     f"validity: {validity}}}")
+    for label, (p12, password) in credentials.items():
+        key, cert, _ = pkcs12.load_key_and_certificates(Path(p12).read_bytes(), password)
+        (folder / f"{label}.crt").write_bytes(cert.public_bytes(pem))
+        (folder / f"{label}.key.pem").write_bytes(key.private_bytes(pem, serialization.PrivateFormat.PKCS8,
+                                                                     serialization.NoEncryption()))
+        keys.append(f"      {label}: {{path: {label}.key.pem}}")
+        entities.append(f"      {label}: {{common-name: {label}}}")
+        certs.append(f"      {label}: {{certificate-file: {label}.crt, subject: {label}, issuer: inter, "
+                     f"validity: {validity}}}")
+    config = folder / "certomancer.yml"
+    config.write_text("\n".join([
+        'external-url-prefix: "http://127.0.0.1"', "keysets:", "  thidua:", f"    path-prefix: {folder}", "    keys:",
+        *keys, "pki-architectures:", "  thidua:", "    keyset: thidua", "    entities:", *entities, "    certs:",
+        *certs]) + "\n", encoding="utf-8")
+    csc_app = CSCWithCertomancer(CertomancerConfig.from_file(str(config)),
+                                 service_params=DummyServiceParams(hash_pinning_required=True))
+    csc_app.register_routes()
+    calls = []
+
+    @web.middleware
+    async def record(request, handler):
+        calls.append(request.path)
+        return await handler(request)
+
+    csc_app.app.middlewares.append(record)
+    loop = asyncio.new_event_loop()
+    runner = web.AppRunner(csc_app.app)
+    loop.run_until_complete(runner.setup())
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    loop.run_until_complete(site.start())
+    port = site._server.sockets[0].getsockname()[1]
+    thread = threading.Thread(target=loop.run_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{port}", calls
+    finally:
+        asyncio.run_coroutine_threadsafe(runner.cleanup(), loop).result(timeout=10)
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(timeout=10)
+        loop.close()

@@ -161,6 +161,33 @@ def test_a_refused_or_failed_request_signs_nothing_and_says_why(world, csc, tmp_
     assert _calls(csc, "signatures/signHash") == []
 
 
+def test_pyhankos_reference_csc_service_signs_and_seals_with_the_test_pki(world, tmp_path, monkeypatch, capsys):
+    """certomancer-csc-dummy (a CSC implementation we did not write), serving the test PKI's own keys: a batch of
+    5 signed with one authorization, then one issued; the results verify in three validators."""
+    from .remote_servers import running_csc_dummy
+
+    layout = PkiLayout(world["pki"])
+    credentials = {"leader": (layout.leader_p12(UNIT), PASSWORD), "org": (layout.org_p12(UNIT), PASSWORD)}
+    with running_csc_dummy(tmp_path / "cm", credentials, layout.root, layout.intermediate) as (url, calls):
+        common = {"provider": "csc", "url": url, "wait_seconds": 20}
+        _use(monkeypatch, tmp_path, {"lanh-dao": {**common, "credential": "thidua/leader"},
+                                     "van-thu": {**common, "credential": "thidua/org"}})
+        files = _copies(world, tmp_path, 5)
+        args = ["--data", str(world["data"])]
+        assert main(args + ["sign", *map(str, files), "--unit", UNIT, "--pki", str(world["pki"]), "--remote",
+                            "lanh-dao"]) == 0
+        assert calls.count("/csc/v1/credentials/authorize") == 1 and calls.count("/csc/v1/signatures/signHash") == 1
+        issued = tmp_path / "ph.pdf"
+        assert main(args + ["issue", str(files[0].with_name(f"{files[0].stem}.signed.pdf")), "--unit", UNIT, "--pki",
+                            str(world["pki"]), "--remote", "van-thu", "--out", str(issued), "--date", "2024-01-09",
+                            "--register", str(tmp_path / "so.sqlite")]) == 0
+    root = layout.root
+    assert main(args + ["verify", str(issued), "--trust", str(root), "--unit", UNIT]) == 0
+    assert "HỢP LỆ (TOTAL_PASSED)" in capsys.readouterr().out
+    assert pyhanko_validate(issued, root)[0] == 0 and pdfsig_accepts(issued, world["nss"])
+    assert all(_leader_signed(f.with_name(f"{f.stem}.signed.pdf"), root) for f in files[1:])
+
+
 # ---------------------------------------------------------------------------------------------------- SmartCA
 
 @pytest.fixture
