@@ -188,6 +188,24 @@ def test_pyhankos_reference_csc_service_signs_and_seals_with_the_test_pki(world,
     assert all(_leader_signed(f.with_name(f"{f.stem}.signed.pdf"), root) for f in files[1:])
 
 
+def test_a_service_that_never_answers_is_given_up_on_time(world, tmp_path, monkeypatch, capsys):
+    import socket
+
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(8)  # accepts connections, never answers
+    try:
+        _use(monkeypatch, tmp_path, {"lanh-dao": {"provider": "csc", "url": f"http://127.0.0.1:{silent.getsockname()[1]}",
+                                                  "credential": "leader", "wait_seconds": 1}})
+        code = main(["--data", str(world["data"]), "sign", str(world["pdf"]), "--unit", UNIT, "--pki",
+                     str(world["pki"]), "--remote", "lanh-dao", "--out", str(tmp_path / "x.pdf")])
+    finally:
+        silent.close()
+    err = capsys.readouterr().err
+    assert code == 2 and "không trả lời trong thời gian chờ" in err and "Traceback" not in err, err
+    assert not (tmp_path / "x.pdf").exists()
+
+
 # ---------------------------------------------------------------------------------------------------- SmartCA
 
 @pytest.fixture

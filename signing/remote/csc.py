@@ -5,6 +5,7 @@ The signer collects the hashes of every document of a run and commits them toget
 allows per authorization (CSC 1.0.4 §8.5)."""
 from __future__ import annotations
 
+import asyncio
 import base64
 
 import aiohttp
@@ -32,11 +33,11 @@ async def open_signer(http: aiohttp.ClientSession, service: CscService, secrets:
     info = CSCServiceSessionInfo(service.url.rstrip("/"), service.credential, oauth_token=token,
                                  api_ver=service.api_version)
     try:
-        credential = await fetch_certs_in_csc_credential(http, info, timeout=int(service.wait_seconds))
-    except PyhankoSigningError as exc:
+        credential = await fetch_certs_in_csc_credential(http, info, timeout=max(1, int(service.wait_seconds)))
+    except (PyhankoSigningError, asyncio.TimeoutError, aiohttp.ClientError) as exc:
         raise from_pyhanko(service.name, exc) from None
     auth = PinAuthorization(info, credential, http, service, secrets.pin, progress)
-    return CscBatchSigner(http, auth, batch_size=credential.max_batch_size, sign_timeout=int(service.wait_seconds),
+    return CscBatchSigner(http, auth, batch_size=credential.max_batch_size, sign_timeout=max(1, int(service.wait_seconds)),
                           service=service)
 
 
@@ -127,7 +128,7 @@ class CscBatchSigner(RemoteSigner, CSCSigner):
     async def commit(self):
         try:
             await super().commit()
-        except (PyhankoSigningError, RemoteSigningError) as exc:
+        except (PyhankoSigningError, RemoteSigningError, asyncio.TimeoutError, aiohttp.ClientError) as exc:
             self.failure = self.failure or from_pyhanko(self.service.name, exc)
             raise self.failure from None
 

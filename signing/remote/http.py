@@ -28,9 +28,12 @@ def unreachable(name: str, exc: BaseException) -> RemoteSigningError:
 
 
 def from_pyhanko(name: str, exc: BaseException) -> RemoteSigningError:
-    """pyHanko's CSC client wraps the HTTP failure; report the failure, not pyHanko's English."""
+    """pyHanko's CSC client wraps an HTTP failure (and lets a timeout through): report the failure itself, not
+    pyHanko's English."""
     if isinstance(exc, RemoteSigningError):
         return exc
+    if isinstance(exc, (asyncio.TimeoutError, aiohttp.ClientError)):
+        return unreachable(name, exc)
     cause = exc.__cause__
     return unreachable(name, cause) if cause is not None else ServiceUnreachable(
         f"Dịch vụ ký số «{name}» trả lời không dùng được.")
