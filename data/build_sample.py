@@ -17,10 +17,14 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
 
 from generators.core.config import load_plan  # noqa: E402
 from generators.core.model import Entry  # noqa: E402
 from generators.workbooks.registration import write_workbook  # noqa: E402
+from sample_exemplars import (AGENCY, COMMUNE_COLLECTIVES, COMMUNE_MODELS, COMMUNE_PEOPLE,  # noqa: E402
+                              DISTRICT_COLLECTIVES, DISTRICT_MODELS, DISTRICT_PEOPLE, HAMLET_NAMES, NOT_IN_WARDS,
+                              Exemplars)
 
 DISTRICTS = {
     # code: (name, place, communes)
@@ -43,66 +47,14 @@ DISTRICTS = {
                                          "Xã Long Điền Đông A", "Xã Long Điền Tây", "Xã Điền Hải", "Xã An Trạch",
                                          "Xã An Trạch A", "Xã An Phúc", "Xã Định Thành", "Xã Định Thành A"]),
 }
-# Districts whose communes send their lists through thidua in the sample.
-COMMUNES_REGISTERING = {2023: ["HD"], 2024: ["HD", "VL"]}
+# Districts whose communes send their lists through thidua in the sample: in 2024, every commune of the province.
+COMMUNES_REGISTERING = {2023: ["HD"], 2024: list(DISTRICTS)}
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Đặng", "Bùi", "Dương", "Lâm", "Tô", "Quách", "Thạch", "Đỗ"]
 MIDDLE_M = ["Văn", "Minh", "Hoàng", "Thanh", "Quốc", "Hữu", "Công"]
 MIDDLE_F = ["Thị", "Ngọc", "Thanh", "Mỹ", "Kim", "Hồng"]
 GIVEN_M = ["Hải", "Phúc", "Tâm", "Hùng", "Dũng", "Khải", "Lộc", "Nghĩa", "Tuấn", "Sơn", "Trung", "Bảo", "Đức", "Thắng"]
 GIVEN_F = ["Linh", "Hạnh", "Thảo", "Nhung", "Trang", "Diễm", "Yến", "Xuân", "Ngân", "Thủy", "Loan", "Hương"]
-HAMLETS = ["Nội Ô", "Xẻo Gừa", "Bà Gồng", "Cái Tràm", "Vĩnh Thạnh", "Nhà Dài", "Phú Tân", "Kinh Xáng", "Trà Ban", "Lung Lá"]
-
-MODELS = [
-    ("Mô hình luân canh tôm - lúa bền vững ấp {h}", "Nông nghiệp, nông thôn mới",
-     "Năng suất lúa 5,2 tấn/ha, tôm 350 kg/ha; thu nhập bình quân 180 triệu đồng/ha/năm",
-     "Hỗ trợ giống lúa chịu mặn; tổ chức tham quan cho nông dân các ấp; giới thiệu trên đài truyền thanh"),
-    ("Mô hình Tổ tự quản an ninh trật tự ấp {h}", "Quốc phòng, an ninh",
-     "03 năm liền không có tội phạm hình sự; hòa giải thành 12/12 vụ việc",
-     "Tập huấn kỹ năng hòa giải; trang bị loa, đèn pin; nhân rộng ra các ấp lân cận"),
-    ("Mô hình \"Dân vận khéo\" vận động hiến đất làm đường ấp {h}", "Dân vận, mặt trận, đoàn thể",
-     "Vận động 46 hộ hiến 3.200 m² đất, làm 2,1 km đường bê tông",
-     "Biểu dương tại hội nghị sơ kết; viết bài giới thiệu cách làm; tổ chức học tập kinh nghiệm"),
-    ("Mô hình chuyển đổi số \"Chợ 4.0\" ấp {h}", "Chuyển đổi số, cải cách hành chính",
-     "85% tiểu thương thanh toán không dùng tiền mặt; 1.200 tài khoản dịch vụ công trực tuyến",
-     "Hỗ trợ thiết bị, tập huấn kỹ năng số; tuyên truyền trên trang thông tin điện tử"),
-    ("Mô hình nuôi cua - tôm quảng canh cải tiến ấp {h}", "Kinh tế, sản xuất kinh doanh",
-     "Lợi nhuận 220 triệu đồng/ha/năm; 15 hộ làm theo",
-     "Kết nối tiêu thụ sản phẩm; hỗ trợ vay vốn ưu đãi; tổ chức hội thảo đầu bờ"),
-]
-COLLECTIVES = [
-    ("Trường Tiểu học {p}", "Giáo dục và đào tạo",
-     "Hoàn thành xuất sắc nhiệm vụ năm học; 100% học sinh hoàn thành chương trình lớp học",
-     "Hỗ trợ thiết bị dạy học; tổ chức chuyên đề trao đổi kinh nghiệm"),
-    ("Trạm Y tế {p}", "Y tế", "Đạt Bộ tiêu chí quốc gia về y tế; tiêm chủng đầy đủ 98% trẻ em",
-     "Tập huấn chuyên môn; biểu dương tại hội nghị tổng kết ngành y tế"),
-    ("Hợp tác xã nông nghiệp {p}", "Kinh tế, sản xuất kinh doanh",
-     "Doanh thu 4,8 tỷ đồng; liên kết tiêu thụ lúa cho 120 hộ xã viên",
-     "Hỗ trợ xây dựng thương hiệu, chứng nhận OCOP; giới thiệu cho các hợp tác xã khác học tập"),
-    ("Hội Liên hiệp Phụ nữ {p}", "Dân vận, mặt trận, đoàn thể",
-     "Giúp 35 hội viên thoát nghèo; thành lập 4 tổ hợp tác",
-     "Tổ chức giao lưu, trao đổi kinh nghiệm; tuyên truyền trên phương tiện thông tin đại chúng"),
-    ("Bộ phận Một cửa {p}", "Chuyển đổi số, cải cách hành chính",
-     "99,6% hồ sơ giải quyết đúng hạn; 78% hồ sơ nộp trực tuyến",
-     "Hỗ trợ trang thiết bị; giới thiệu cách làm tại hội nghị cải cách hành chính"),
-]
-INDIVIDUALS = [
-    ("Nông dân, ấp {h}, {p}", "Nông nghiệp, nông thôn mới",
-     "Sản xuất kinh doanh giỏi cấp tỉnh 3 năm liền; giúp 8 hộ nghèo vay vốn, chuyển giao kỹ thuật",
-     "Hỗ trợ tham gia hội chợ; giới thiệu điển hình trên Báo Bạc Liêu"),
-    ("Giáo viên Trường Trung học cơ sở {p}", "Giáo dục và đào tạo",
-     "Giáo viên dạy giỏi cấp tỉnh; sáng kiến được công nhận cấp cơ sở",
-     "Cử tham gia bồi dưỡng chuyên môn; chia sẻ kinh nghiệm tại sinh hoạt chuyên đề"),
-    ("Trưởng Công an {p}", "Quốc phòng, an ninh",
-     "Chiến sĩ thi đua cơ sở 2 năm liền; triệt phá 3 tụ điểm ma túy",
-     "Biểu dương, khen thưởng kịp thời; giới thiệu kinh nghiệm trong lực lượng công an"),
-    ("Trưởng ấp {h}, {p}", "Xây dựng Đảng, chính quyền",
-     "Ấp đạt chuẩn nông thôn mới kiểu mẫu; vận động xây 12 căn nhà đại đoàn kết",
-     "Tập huấn kỹ năng vận động quần chúng; nhân rộng cách làm ra các ấp"),
-    ("Y sĩ Trạm Y tế {p}", "Y tế", "Khám, chữa bệnh miễn phí cho 600 lượt người cao tuổi",
-     "Cử đi đào tạo nâng cao; tuyên truyền gương người tốt, việc tốt"),
-]
-
 
 def ascii_slug(text: str) -> str:
     text = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
@@ -266,20 +218,89 @@ KINDS = {
 }
 
 
-def make_entry(rng: random.Random, people: People, kind: str, place: str, k: int) -> Entry:
-    hamlet = HAMLETS[k % len(HAMLETS)]
-    if kind == "mô hình":
-        name, field, ach, meas = MODELS[k % len(MODELS)]
-        return Entry(0, name.format(h=hamlet), kind, None, f"Ấp {hamlet}, {place}", field, ach, meas)
-    if kind == "tập thể":
-        name, field, ach, meas = COLLECTIVES[k % len(COLLECTIVES)]
-        return Entry(0, name.format(p=place), kind, None, place[0].upper() + place[1:], field, ach, meas)
-    pos, field, ach, meas = INDIVIDUALS[k % len(INDIVIDUALS)]
-    return Entry(0, people.name()[0], kind, people.birth(), pos.format(h=hamlet, p=place), field, ach, meas)
+def hamlets_of(code: str, level: str) -> tuple[str, list[str]]:
+    """A commune's own hamlets (ấp), a ward's or township's khóm (numbered): drawn once per unit, stably."""
+    rng = random.Random(code)
+    if level in ("phường", "thị trấn"):
+        return "khóm", [str(n) for n in sorted(rng.sample(range(1, 10), 4))]
+    return "ấp", rng.sample(HAMLET_NAMES, 4)
 
 
-def entries_for(rng, people, place: str, n: int, kinds=("mô hình", "tập thể", "cá nhân"), start=0) -> list[Entry]:
-    return [make_entry(rng, people, kinds[(start + i) % len(kinds)], place, start + i) for i in range(n)]
+def district_body(d: str) -> str:
+    name = DISTRICTS[d][0]
+    return name[0].lower() + name[1:]
+
+
+def communes_ctx() -> list[dict]:
+    out = []
+    for d, (_, place, communes) in DISTRICTS.items():
+        for c in communes:
+            hw, hamlets = hamlets_of(commune_code(d, c), level_of(c))
+            # Numbered wards recur from town to town: their institutions are named with the town.
+            numbered = c.startswith("Phường ") and c[-1].isdigit()
+            town = f", {district_body(d)}" if numbered else ""
+            out.append({"code": commune_code(d, c), "body": commune_body_name(c) + town, "hw": hw,
+                        "HW": hw.capitalize(), "hamlets": hamlets, "pn": c + town if numbered else place_of(c),
+                        "district": district_body(d), "ward": c.startswith("Phường ")})
+    return out
+
+
+COMMUNES = communes_ctx()
+BY_COMMUNE = {c["code"]: c for c in COMMUNES}
+KINDS_ALL = ("mô hình", "tập thể", "cá nhân")
+
+
+def commune_entries(draw: Exemplars, code: str, n: int, start: int, names: set[str]) -> list[Entry]:
+    ctx = BY_COMMUNE[code]
+    tables = {"mô hình": COMMUNE_MODELS, "tập thể": COMMUNE_COLLECTIVES, "cá nhân": COMMUNE_PEOPLE}
+    out = []
+    for i in range(n):
+        k = start + i
+        kind = KINDS_ALL[k % 3]
+        table = [t for t in tables[kind] if not (ctx["ward"] and t[0] in NOT_IN_WARDS)]
+        here = {**ctx, "h": ctx["hamlets"][k % len(ctx["hamlets"])]}
+        where = f"{ctx['HW']} {here['h']}, {ctx['body']}" if kind == "mô hình" else ctx["body"][0].upper() + ctx["body"][1:]
+        out.append(draw.entry(Entry, table[(k // 3 + start) % len(table)], kind, lambda: (here, where), names))
+    return out
+
+
+def district_entries(draw: Exemplars, d: str, n: int, start: int, names: set[str]) -> list[Entry]:
+    body, place = district_body(d), DISTRICTS[d][1]
+    ctx = {"body": body, "pn": place}
+    tables = {"mô hình": DISTRICT_MODELS, "tập thể": DISTRICT_COLLECTIVES, "cá nhân": DISTRICT_PEOPLE}
+    out = []
+    for i in range(n):
+        k = start + i
+        kind = KINDS_ALL[k % 3]
+        table = tables[kind]
+        where = body[0].upper() + body[1:]
+        out.append(draw.entry(Entry, table[(k // 3) % len(table)], kind, lambda: (ctx, where), names))
+    return out
+
+
+def agency_entries(draw: Exemplars, rng: random.Random, code: str, n: int, start: int, names: set[str],
+                   where: str, members: list[str] | None = None) -> list[Entry]:
+    """A movement agency's, an enterprise's, a cluster's or bloc's exemplars: its own collectives and people, or
+    its members' (a cluster of districts picks among its districts)."""
+    tables = AGENCY[code]
+    kinds = [k for k in KINDS_ALL if k in tables]
+    districts = [d for d in ([m for m in members or [] if m in DISTRICTS] or DISTRICTS)]
+    rural = [c for c in COMMUNES if c["hw"] == "ấp"]  # the Farmers' Association's chapters are in the xã
+    seen_kind: dict[str, int] = {}
+
+    def context():
+        commune, district = rng.choice(rural), rng.choice(districts)
+        ctx = {"district": district_body(district), "town": DISTRICTS[district][1], "commune": commune["body"],
+               "h": rng.choice(commune["hamlets"])}
+        return ctx, where
+
+    out = []
+    for i in range(n):
+        kind = kinds[(start + i) % len(kinds)]
+        j = seen_kind.get(kind, 0)
+        seen_kind[kind] = j + 1
+        out.append(draw.entry(Entry, tables[kind][j % len(tables[kind])], kind, context, names))
+    return out
 
 
 def main() -> None:
@@ -301,35 +322,37 @@ def main() -> None:
             old.unlink()
         lists: dict[str, list[Entry]] = {}
         sent: dict[str, dt.date] = {}
+        draw, names = Exemplars(rng, people, set()), set()
         for d in COMMUNES_REGISTERING[year]:
             for i, c in enumerate(DISTRICTS[d][2]):
                 code = commune_code(d, c)
                 n = 5 + (i % 2)
                 if year == 2024 and code == "HD-XNINHQUOIA":
                     n = 8  # deliberate: over the commune quota of 5-6
-                lists[code] = entries_for(rng, people, commune_body_name(c), n, start=i)
+                lists[code] = commune_entries(draw, code, n, i, names)
                 sent[code] = dt.date(year, 1, 5 + i)
-        for i, (d, (dname, place, communes)) in enumerate(DISTRICTS.items()):
-            own = entries_for(rng, people, dname[0].lower() + dname[1:], 10 + (i % 4), start=i)
+        for i, d in enumerate(DISTRICTS):
+            own = district_entries(draw, d, 10 + (i % 4), i, names)
             # A district forwards two of its communes' exemplars (no duplicate: same chain).
-            forwarded = [e for c in communes[:2] for e in lists.get(commune_code(d, c), [])[:1]]
+            forwarded = [e for c in DISTRICTS[d][2][:2] for e in lists.get(commune_code(d, c), [])[:1]]
             lists[d] = forwarded + own
             sent[d] = dt.date(year, 2, 5 + i)
         if year == 2024:
             sent["PL"] = dt.date(2024, 2, 20)  # deliberate: late (deadline 15/02)
         for i, code in enumerate(["CUM-HUYEN", "KHOI-KT", "KHOI-DN"]):
-            lists[code] = entries_for(rng, people, by_code[code]["name"].lower(), 2 + (i % 2), kinds=("tập thể", "mô hình"), start=i)
+            lists[code] = agency_entries(draw, rng, code, 2 + (i % 2), i, names, by_code[code]["name"],
+                                         by_code[code].get("members"))
             sent[code] = dt.date(year, 2, 10)
         for i, code in enumerate(["SNNPTNT", "HND", "LDLD"]):
-            lists[code] = entries_for(rng, people, by_code[code]["name"], 4 + i, start=i)
+            lists[code] = agency_entries(draw, rng, code, 4 + i, i, names, by_code[code]["name"])
             sent[code] = dt.date(year, 2, 12)
         for i, code in enumerate(["PCBL", "XSKT", "CNBL"]):
-            lists[code] = entries_for(rng, people, by_code[code]["name"], 2 + i, kinds=("tập thể", "cá nhân"), start=i)
+            lists[code] = agency_entries(draw, rng, code, 2 + i, i, names, by_code[code]["name"])
             sent[code] = dt.date(year, 2, 14)
         if year == 2024:
             # deliberate: one farmer registered by Xã Lộc Ninh and again by the provincial
             # Farmers' Association, typed with other spacing, case and Unicode form (NFD).
-            person = next(e for e in lists["HD-XLOCNINH"] if e.kind == "cá nhân")
+            person = next(e for e in lists["HD-XLOCNINH"] if e.kind == "cá nhân" and e.position.startswith("Nông dân"))
             twin = Entry(0, unicodedata.normalize("NFD", person.name.replace(" ", "  ", 1)), person.kind,
                          person.birth_date, person.position.upper(), person.field,
                          "Nông dân sản xuất, kinh doanh giỏi cấp tỉnh", person.measures)

@@ -50,6 +50,7 @@ def render_docx(template: Path, context: dict, out: Path, *, title: str = "", au
         raise TemplateError(f"Mẫu {Path(template).name} sai cú pháp Jinja (dòng {exc.lineno}): {exc.message}") from None
     doc = tpl.docx
     fit_rules(doc)
+    shrink_section_breaks(doc)
     _preserve_spaces(doc)
     props = doc.core_properties
     props.title, props.author, props.last_modified_by = title, author, author
@@ -97,6 +98,31 @@ def _style_value(style, get):
             return value
         style = style.base_style
     return None
+
+
+def shrink_section_breaks(doc) -> None:
+    """An empty paragraph that only carries a section break is drawn 1 pt high with no spacing: at its full line
+    height it spills onto a page of its own (a blank page holding only its number) when the signature block ends
+    at the foot of a page."""
+    from docx.oxml import OxmlElement
+
+    for p in doc.element.body.iterchildren(qn("w:p")):
+        ppr = p.find(qn("w:pPr"))
+        if ppr is None or ppr.find(qn("w:sectPr")) is None or "".join(p.itertext()).strip():
+            continue
+        for old in ppr.findall(qn("w:spacing")) + ppr.findall(qn("w:rPr")):
+            ppr.remove(old)
+        spacing = OxmlElement("w:spacing")
+        for key, value in (("w:before", "0"), ("w:after", "0"), ("w:line", "20"), ("w:lineRule", "exact")):
+            spacing.set(qn(key), value)
+        mark = OxmlElement("w:rPr")
+        size = OxmlElement("w:sz")
+        size.set(qn("w:val"), "2")
+        mark.append(size)
+        # CT_PPr's schema order: spacing after pStyle/keep*/…; rPr just before sectPr.
+        ppr.find(qn("w:sectPr")).addprevious(mark)
+        anchor = next((ppr.find(qn(t)) for t in ("w:ind", "w:jc", "w:rPr") if ppr.find(qn(t)) is not None), None)
+        anchor.addprevious(spacing)
 
 
 def section_text_widths(doc) -> list[tuple[object, float]]:

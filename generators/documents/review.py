@@ -46,7 +46,8 @@ def text_pages(pdf: Path) -> tuple[list[str], list[str]]:
     the two poppler runs at once."""
     runs = [subprocess.Popen(["pdftotext", *flags, str(pdf), "-"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                              text=True) for flags in (["-layout"], [])]
-    texts = [run.communicate()[0] if run.wait() == 0 else "" for run in runs]
+    outputs = [run.communicate()[0] for run in runs]  # read before waiting: a long text fills the pipe
+    texts = [text if run.returncode == 0 else "" for run, text in zip(runs, outputs)]
     return texts[0].split("\f")[:-1], texts[1].split("\f")[:-1]
 
 
