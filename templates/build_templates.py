@@ -35,6 +35,7 @@ from generators.documents.docx_layout import (  # noqa: E402
     set_bottom_border,
     set_run_fonts,
 )
+from generators.documents.page_numbers import page_field  # noqa: E402
 from generators.documents.render import fit_rules  # noqa: E402
 
 CENTER, JUSTIFY, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
@@ -99,30 +100,8 @@ def setup_section(section, *, landscape=False, restart=False) -> None:
         section.first_page_header.is_linked_to_previous = False
     header = section.header.paragraphs[0]
     header.alignment = CENTER
-    _page_field(header)
+    page_field(header)
     section.first_page_header.paragraphs[0].text = ""
-
-
-def _page_field(paragraph) -> None:
-    def fld(kind):
-        el = OxmlElement("w:fldChar")
-        el.set(qn("w:fldCharType"), kind)
-        return el
-
-    for part in ("begin", "instr", "separate", "text", "end"):
-        run = paragraph.add_run()
-        run.font.size = Pt(SIZE["page_number"])
-        run.font.name = FONT
-        set_run_fonts(run._r.get_or_add_rPr())
-        if part == "instr":
-            instr = OxmlElement("w:instrText")
-            instr.set(qn("xml:space"), "preserve")
-            instr.text = " PAGE "
-            run._r.append(instr)
-        elif part == "text":
-            run.text = "2"
-        else:
-            run._r.append(fld(part))
 
 
 def text_width(section):

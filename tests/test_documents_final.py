@@ -274,3 +274,40 @@ def test_an_unknown_placeholder_in_the_plan_is_named():
     with pytest.raises(ConfigError) as exc:
         fill("Thường trực {dang_uy}, HĐND {level}", {"level": "xã", "party": "Đảng ủy"})
     assert "{dang_uy}" in str(exc.value) and "{party}" in str(exc.value)
+
+
+def test_signing_by_order_or_by_authorization(province, tmp_path):
+    """Item 1: TL. (by order of the head) and TUQ. (by the head's authorization) carry the signer's own title and no
+    TM.; the loader refuses them without that title; a plan signed TL. is drafted so and passes the review."""
+    import yaml
+
+    from generators.documents.review import review_pdf
+
+    hd = province.unit("HD")
+    by_order = dataclasses.replace(hd, leader=Signer("X", "by_order", "CHÁNH VĂN PHÒNG"))
+    assert by_order.signature_lines("KH") == ["TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG"]
+    snv = province.unit("SNV")
+    assert dataclasses.replace(snv, leader=Signer("X", "authorized", "TRƯỞNG PHÒNG THI ĐUA - KHEN THƯỞNG")) \
+        .signature_lines("TTr") == ["TUQ. GIÁM ĐỐC", "TRƯỞNG PHÒNG THI ĐUA - KHEN THƯỞNG"]
+
+    data, _ = small_round(tmp_path / "a", set())
+    path = data / "province.yaml"
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    unit = next(u for u in doc["units"] if u["code"] == "HD")
+    unit["leader"]["role"] = "by_order"
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with pytest.raises(ConfigError, match="«HD».*leader.title"):
+        load_province(data)
+    unit["leader"]["title"] = "CHÁNH VĂN PHÒNG"
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    changed = load_province(data)
+    from .conftest import run_round
+
+    (data / "registrations" / "2024" / "HD.xlsx").write_bytes((DATA / "registrations" / "2024" / "HD.xlsx").read_bytes())
+    result = run_round(data, tmp_path / "out", 2024)
+    plan = next(d for d in result.documents if d.unit == "HD" and d.kind == "KH")
+    assert review_pdf(plan.pdf, _expected_of(changed.unit("HD"), "KH")) == []
+    text = subprocess.run(["pdftotext", "-layout", str(plan.pdf), "-"], capture_output=True, text=True).stdout
+    lines = [line.strip() for line in text.splitlines()]
+    at = next(i for i, line in enumerate(lines) if line.endswith("TL. CHỦ TỊCH"))
+    assert lines[at + 1].endswith("CHÁNH VĂN PHÒNG") and "TM. ỦY BAN NHÂN DÂN" not in text

@@ -86,7 +86,7 @@ def load_province(data_dir: Path) -> Province:
                 header_parent=raw["header"].get("parent"),
                 parent=raw.get("parent"),
                 plan_role=raw.get("plan_role"),
-                leader=Signer(str(leader["name"]), leader.get("role", "head")) if leader else None,
+                leader=_signer(code, leader) if leader else None,
                 body=raw.get("body"),
                 drafting_abbr=raw.get("drafting_abbr", "VP"),
                 valid_from=_date(raw.get("valid_from")),
@@ -119,6 +119,15 @@ def _refuse_cycles(units: dict[str, Unit], path: Path) -> None:
                 raise ConfigError(f"{path}: cấp trên của các đơn vị tạo thành vòng: {' → '.join(seen + [cur])}.")
             seen.append(cur)
             cur = units[cur].parent
+
+
+def _signer(code: str, leader: dict) -> Signer:
+    role = leader.get("role", "head")
+    if role in ("by_order", "authorized") and not leader.get("title"):
+        prefix = "TL." if role == "by_order" else "TUQ."
+        raise ConfigError(f"Đơn vị «{code}»: người ký {prefix} ({role}) cần ghi chức vụ của mình (leader.title), ví "
+                          "dụ «CHÁNH VĂN PHÒNG».")
+    return Signer(str(leader["name"]), role, leader.get("title"))
 
 
 def load_plan(path: Path) -> Plan:

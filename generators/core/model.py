@@ -24,7 +24,8 @@ class UnitKind:
 @dataclass(frozen=True)
 class Signer:
     name: str
-    role: str = "head"  # "head", "deputy" (signs KT.) or "acting" (signs Q.)
+    role: str = "head"  # "head", "deputy" (KT.), "acting" (Q.), "by_order" (TL.) or "authorized" (TUQ.)
+    title: str | None = None  # the signer's own title when signing by order or by authorization
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,8 @@ class Unit:
     def signature_lines(self, document_kind: str = "") -> list[str]:
         """Authority and title lines (ô 7a) for the unit's leader (Decree 30/2020, art. 13): "TM." for a
         collective body unless the document is in the head's own authority, then "KT." for a deputy signing
-        for the head, "Q." for an acting head; a head of a body run by one head signs with no prefix."""
+        for the head, "Q." for an acting head; a head of a body run by one head signs with no prefix. Signing by
+        order of the head ("TL.") or by the head's authorization ("TUQ."), the signer adds their own title."""
         lines = []
         body = self.body or self.kind.body
         if body and document_kind not in self.kind.own_authority:
@@ -64,6 +66,8 @@ class Unit:
             lines += [f"KT. {self.kind.head}", self.kind.deputy]
         elif role == "acting":
             lines.append(f"Q. {self.kind.head}")
+        elif role in ("by_order", "authorized"):  # by order of, or authorized by, the head: no TM.
+            lines = [f"{'TL.' if role == 'by_order' else 'TUQ.'} {self.kind.head}", self.leader.title]
         else:
             lines.append(self.kind.head)
         return lines

@@ -176,7 +176,7 @@ def _is_upper(text: str) -> bool:
 # ------------------------------------------------------------------ the rules
 
 def check_docx(path) -> list[Violation]:
-    doc = Document(str(path))
+    doc = Document(path if hasattr(path, "read") else str(path))
     res = Resolver(doc)
     v: list[Violation] = []
     blocks = _blocks(doc)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import zipfile
 from pathlib import Path
@@ -17,6 +18,7 @@ from generators.core.errors import TemplateError
 from generators.core.files import atomic_path
 from generators.core.resources import templates_folder
 from generators.documents.docx_layout import MOTTO, RULE_RATIO, RULE_STYLE, cell_width, text_width_pt
+from generators.documents.page_numbers import restore_page_numbers
 
 TEMPLATES = {"KH": "ke-hoach-boi-duong.docx", "BC": "bao-cao-dang-ky.docx", "TTr": "to-trinh-khen-thuong.docx",
              "BB": "bien-ban-hoi-dong.docx", "QĐ": "quyet-dinh-khen-thuong.docx"}
@@ -38,7 +40,7 @@ def template_path(kind: str) -> Path:
 
 def render_docx(template: Path, context: dict, out: Path, *, title: str = "", author: str = "",
                 created: dt.datetime = FIXED_TIME) -> Path:
-    tpl = DocxTemplate(str(template))
+    tpl = DocxTemplate(restored_template(template))
     try:
         tpl.render(context, jinja_env(), autoescape=True)
     except SecurityError as exc:
@@ -61,6 +63,25 @@ def render_docx(template: Path, context: dict, out: Path, *, title: str = "", au
     with atomic_path(out) as tmp:
         _save_reproducible(doc, tmp)
     return Path(out)
+
+
+def restored_template(template: Path) -> io.BytesIO:
+    """The template with what an editor's save dropped put back (page numbering; the template check names it),
+    before Jinja renders it."""
+    stat = Path(template).stat()
+    return io.BytesIO(_restored(str(template), stat.st_mtime_ns, stat.st_size))
+
+
+@functools.lru_cache(maxsize=16)
+def _restored(path: str, mtime_ns: int, size: int) -> bytes:
+    """Once per template file version, not once per document."""
+    from docx import Document
+
+    doc = Document(path)
+    restore_page_numbers(doc)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
 
 
 def _save_reproducible(doc, path: Path) -> None:

@@ -51,6 +51,16 @@ def text_pages(pdf: Path) -> tuple[list[str], list[str]]:
     return texts[0].split("\f")[:-1], texts[1].split("\f")[:-1]
 
 
+def _stream_pages(pdf: Path) -> list[str]:
+    """Each page's text in content-stream order (pypdf)."""
+    from pypdf import PdfReader
+
+    try:
+        return [page.extract_text() or "" for page in PdfReader(str(pdf), strict=False).pages]
+    except Exception:  # an unreadable file is reported by the poppler reading
+        return []
+
+
 def _segments(line: str) -> list[tuple[float, str]]:
     """The line's runs of text (split at two or more spaces), each with its centre column."""
     return [((m.start() + m.end()) / 2, m.group()) for m in re.finditer(r"\S+(?: \S+)*", line)]
@@ -83,7 +93,9 @@ def review_pdf(pdf: Path, expected: Expected, issued: bool = False, shown: str |
         if not any(line in row for row in top):
             out.append(ReviewFinding(name, "TEN_CO_QUAN", f"dòng «{line}» không nằm trọn trên một dòng ở phần tên "
                                                           f"cơ quan."))
-    out += [ReviewFinding(name, "GHI_CHU_DU_THAO", m) for m in drafting_marks(reading)]
+    # Two readings: poppler's may interleave side-by-side table cells; the content stream's keeps a cell whole.
+    marks = dict.fromkeys(drafting_marks(reading) + drafting_marks(_stream_pages(pdf)))
+    out += [ReviewFinding(name, "GHI_CHU_DU_THAO", m) for m in marks]
     lines = [ln for page in pages for ln in page.splitlines()]
     for signer, titles in expected.signers:
         above = _titles_above(lines, signer)

@@ -7,11 +7,17 @@ from generators.core.errors import ThiduaError
 
 
 def cmd_templates_check(args, settings) -> int:
-    from thidua.workflows.templates import check_template
+    from thidua.workflows.templates import HOW_TO_FIX, check_template
 
     if not args.file.exists():
         raise ThiduaError(f"Không tìm thấy tệp {args.file}")
-    kind, problems = check_template(args.file, settings, args.kind)
+    kind, problems, restored = check_template(args.file, settings, args.kind)
+    if restored:
+        print("Mẫu đã mất định dạng số trang (thường do lưu lại bằng LibreOffice); thidua tự khôi phục khi tạo văn "
+              "bản:")
+        for line in restored:
+            print(f"  * {line}")
+        print(f"  {HOW_TO_FIX}")
     if not kind:
         print("(Không rõ loại mẫu; dùng --kind KH, BC, TTr, BB hoặc QĐ để kiểm tra biến.)")
     for p in problems:

@@ -8,7 +8,10 @@ import jinja2
 from docxtpl import DocxTemplate
 from jinja2.exceptions import SecurityError
 
+from docx import Document
+
 from generators.documents.layout_rules import Violation, check_docx
+from generators.documents.page_numbers import HOW_TO_FIX, restore_page_numbers
 from generators.documents.render import TEMPLATES, jinja_env
 from thidua.settings import Settings
 from thidua.workflows.registration import check
@@ -71,10 +74,17 @@ def variable_problems(path: Path, context: dict) -> list[Violation]:
     return out
 
 
-def check_template(path: Path, settings: Settings, kind: str | None = None) -> tuple[str | None, list[Violation]]:
-    """The template's kind (given or guessed from its name) and every problem found; ([], kind) when conforming."""
-    problems = list(check_docx(path))
+def check_template(path: Path, settings: Settings, kind: str | None = None) \
+        -> tuple[str | None, list[Violation], list[str]]:
+    """The template's kind (given or guessed from its name), every problem found, and what generation restores
+    of what an editor dropped (checked as restored: such a template still renders and conforms)."""
+    doc = Document(str(path))
+    restored = restore_page_numbers(doc)
+    loaded = io.BytesIO()
+    doc.save(loaded)
+    loaded.seek(0)
+    problems = list(check_docx(loaded))
     kind = kind or guess_kind(path)
     if kind:
         problems += variable_problems(path, sample_context(kind, settings))
-    return kind, problems
+    return kind, problems, restored
