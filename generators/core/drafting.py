@@ -1,6 +1,7 @@
 """What a drafter leaves for a reviewer, never for the public: notes, unconfirmed figures, unfilled placeholders."""
 from __future__ import annotations
 
+import io
 import re
 
 DRAFTING_MARKS = {
@@ -10,6 +11,14 @@ DRAFTING_MARKS = {
     r"chưa đối chiếu": "số liệu chưa được đối chiếu",
     r"\{\{|\}\}|\{%|%\}": "chỗ trống của mẫu chưa được điền ({{ … }})",
 }
+
+
+def stream_pages(pdf: bytes) -> list[str]:
+    """Each page's text in content-stream order (pypdf), which keeps a table cell whole. Raises on a file that
+    cannot be read."""
+    from pypdf import PdfReader
+
+    return [page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf), strict=False).pages]
 
 
 def drafting_marks(pages: list[str]) -> list[str]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from generators.core.drafting import drafting_marks
+from generators.core.drafting import drafting_marks, stream_pages
 
 RULES = {
     "THAM_QUYEN": "Thẩm quyền, chức vụ người ký không đúng",
@@ -51,16 +51,6 @@ def text_pages(pdf: Path) -> tuple[list[str], list[str]]:
     return texts[0].split("\f")[:-1], texts[1].split("\f")[:-1]
 
 
-def _stream_pages(pdf: Path) -> list[str]:
-    """Each page's text in content-stream order (pypdf)."""
-    from pypdf import PdfReader
-
-    try:
-        return [page.extract_text() or "" for page in PdfReader(str(pdf), strict=False).pages]
-    except Exception:  # an unreadable file is reported by the poppler reading
-        return []
-
-
 def _segments(line: str) -> list[tuple[float, str]]:
     """The line's runs of text (split at two or more spaces), each with its centre column."""
     return [((m.start() + m.end()) / 2, m.group()) for m in re.finditer(r"\S+(?: \S+)*", line)]
@@ -94,7 +84,11 @@ def review_pdf(pdf: Path, expected: Expected, issued: bool = False, shown: str |
             out.append(ReviewFinding(name, "TEN_CO_QUAN", f"dòng «{line}» không nằm trọn trên một dòng ở phần tên "
                                                           f"cơ quan."))
     # Two readings: poppler's may interleave side-by-side table cells; the content stream's keeps a cell whole.
-    marks = dict.fromkeys(drafting_marks(reading) + drafting_marks(_stream_pages(pdf)))
+    try:
+        stream = stream_pages(Path(pdf).read_bytes())
+    except Exception:  # an unreadable file is reported by the poppler reading
+        stream = []
+    marks = dict.fromkeys(drafting_marks(reading) + drafting_marks(stream))
     out += [ReviewFinding(name, "GHI_CHU_DU_THAO", m) for m in marks]
     lines = [ln for page in pages for ln in page.splitlines()]
     for signer, titles in expected.signers:

@@ -32,13 +32,13 @@ async def open_signer(http: aiohttp.ClientSession, service: CscService, secrets:
         token = await _login(http, service, secrets)
     info = CSCServiceSessionInfo(service.url.rstrip("/"), service.credential, oauth_token=token,
                                  api_ver=service.api_version)
+    timeout = max(1, int(service.wait_seconds))  # pyHanko takes whole seconds
     try:
-        credential = await fetch_certs_in_csc_credential(http, info, timeout=max(1, int(service.wait_seconds)))
+        credential = await fetch_certs_in_csc_credential(http, info, timeout=timeout)
     except (PyhankoSigningError, asyncio.TimeoutError, aiohttp.ClientError) as exc:
         raise from_pyhanko(service.name, exc) from None
     auth = PinAuthorization(info, credential, http, service, secrets.pin, progress)
-    return CscBatchSigner(http, auth, batch_size=credential.max_batch_size, sign_timeout=max(1, int(service.wait_seconds)),
-                          service=service)
+    return CscBatchSigner(http, auth, batch_size=credential.max_batch_size, sign_timeout=timeout, service=service)
 
 
 async def _login(http, service: CscService, secrets: RemoteSecrets) -> str:
@@ -116,9 +116,10 @@ class CscBatchSigner(RemoteSigner, CSCSigner):
         batch = await self._ensure_batch(digest_algorithm)
         ix = batch.add(base64_digest(data, digest_algorithm))
         self._arrived += 1
-        if ix == self.batch_size - 1 or self._arrived >= self.expected:
-            if self._arrived >= self.expected:
-                self._arrived = 0
+        last = self._arrived >= self.expected
+        if last:
+            self._arrived = 0
+        if last or ix == self.batch_size - 1:
             await self._commit_quietly()
         await batch.notifier.wait()
         if not batch.results:

@@ -1,6 +1,7 @@
 """The key-source interface every remote provider implements: a pyHanko signer living on its own event loop.
 
-`open_remote` yields a `RemoteSigner`; `sign_batch` hands it several documents at once, so that their hashes go
+`open_remote` yields a `RemoteSigner`; `RemoteSigner.run_all` (`signing.pades.sign_files_together`) hands it several
+documents at once, so that their hashes go
 to the service in one authorization (the user approves once)."""
 from __future__ import annotations
 

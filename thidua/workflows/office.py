@@ -31,13 +31,20 @@ from signing.verify import Expected
 from thidua.settings import PASSWORD_ENV, PIN_ENV, REGISTER_NAME, Settings
 from thidua.workflows.remote import RemoteChoice, open_remote_signer
 
+SIGN_REASON = "Ký ban hành"  # the leader's (and a council's signers') signature, before issuance
+
 
 def sign_as_leader(unit: Unit, src: Path, dst: Path, signer, image: Path | None, tsa_url: str | None = None,
                    kind: str = "", sealing: Unit | None = None) -> None:
     """Place the fields from the PDF's own text, then sign the leader's field (ký ban hành). The seal's field
     is sized for `sealing`, the unit whose office will seal (a cluster's lead unit)."""
-    sign_with_fields(src, dst, unit.leader.name, unit.signature_lines(kind), (sealing or unit).kind.seal_mm, unit.place,
+    sign_with_fields(src, dst, *_leader_block(unit, kind, sealing), unit.place,
                      [(fields.LEADER_FIELD, unit.leader.name, signer, image)], tsa_url=tsa_url)
+
+
+def _leader_block(unit: Unit, kind: str, sealing: Unit | None) -> tuple[str, list[str], float]:
+    """What the leader's field is placed by: the printed name, the lines above it, the seal's size."""
+    return unit.leader.name, unit.signature_lines(kind), (sealing or unit).kind.seal_mm
 
 
 def sign_with_fields(src: Path, dst: Path, main_name: str, main_titles: list[str], seal_mm: float, location: str,
@@ -56,7 +63,7 @@ def sign_with_fields(src: Path, dst: Path, main_name: str, main_titles: list[str
         fields.prepare(src, current, placement)
         for i, (field_name, name, signer, image) in enumerate(signatures):
             target = dst if i == len(signatures) - 1 else step
-            sign_file(current, target, SignatureRequest(field_name, "Ký ban hành", location, name, image, tsa_url),
+            sign_file(current, target, SignatureRequest(field_name, SIGN_REASON, location, name, image, tsa_url),
                       signer)
             if target is step:
                 os.replace(step, current)
@@ -127,17 +134,6 @@ def expected_signers(settings: Settings, unit_code: str) -> Expected:
     return expected_of(*signing_units(settings, unit_code))
 
 
-def sign_document(settings: Settings, unit_code: str, src: Path, dst: Path, key: KeySpec | None = None,
-                  image: Path | None = None) -> Unit:
-    """The leader of `unit_code` signs `src` into `dst` (key and image default to the test PKI's)."""
-    unit, sealing = signing_units(settings, unit_code)
-    layout = PkiLayout(settings.pki_folder)
-    with open_signer(key or Pkcs12Key(layout.leader_p12(unit.code)), settings) as signer:
-        sign_as_leader(unit, src, dst, signer, image or layout.signature_image(unit.code), settings.tsa_url,
-                       sealing=sealing)
-    return unit
-
-
 def sign_documents(settings: Settings, unit_code: str, pairs: list[tuple[Path, Path]], key: KeySpec | None = None,
                    image: Path | None = None) -> Unit:
     """The leader of `unit_code` signs every (src, dst) pair: with a remote key in one run (the signer approves
@@ -154,10 +150,9 @@ def sign_documents(settings: Settings, unit_code: str, pairs: list[tuple[Path, P
         with tempfile.TemporaryDirectory(prefix=".thidua-ky-", dir=Path(pairs[0][1]).parent) as work:
             jobs = []
             for i, (src, dst) in enumerate(pairs):
-                placement = find_placement(src, unit.leader.name, unit.signature_lines(""), sealing.kind.seal_mm)
                 prepared = Path(work) / f"{i}.pdf"
-                fields.prepare(src, prepared, placement)
-                jobs.append((prepared, Path(dst), SignatureRequest(fields.LEADER_FIELD, "Ký ban hành", unit.place,
+                fields.prepare(src, prepared, find_placement(src, *_leader_block(unit, "", sealing)))
+                jobs.append((prepared, Path(dst), SignatureRequest(fields.LEADER_FIELD, SIGN_REASON, unit.place,
                                                                    unit.leader.name, image, settings.tsa_url)))
             sign_files_together(jobs, signer)
     return unit
