@@ -4,7 +4,7 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 APT_PACKAGES := libreoffice-writer-nogui fonts-liberation2 poppler-utils qpdf python3-venv \
-	libnss3-tools softhsm2 opensc postgresql openssl
+	libnss3-tools softhsm2 opensc postgresql openssl xmlsec1
 
 .PHONY: setup system venv demo test bench clean
 

@@ -195,7 +195,33 @@ def build_units(people: People) -> list[dict]:
     for u in units:
         if u.get("lead"):
             u["leader"] = {"name": by_code[u["lead"]]["leader"]["name"], "role": "head"}
+    assign_organ_ids(units)
     return units
+
+
+# Sample mã định danh in the shape of Decision 20/2020/QĐ-TTg (level 4.3.2.1, the province last); illustrative,
+# not looked up in the national registry. Clusters and blocs exchange no documents of their own: none.
+PROVINCE_IDS = {"UBND-BL": "H05", "UBND-CM": "H12"}
+
+
+def assign_organ_ids(units: list[dict]) -> None:
+    by_code = {u["code"]: u for u in units}
+    second: dict[str, int] = {}
+    third: dict[str, int] = {}
+    for u in units:
+        if u["code"] in PROVINCE_IDS:
+            u["organ_id"] = f"000.00.00.{PROVINCE_IDS[u['code']]}"
+        elif u["kind"] in ("cluster", "bloc"):
+            continue
+        elif u.get("parent") in PROVINCE_IDS:
+            province = u["parent"]
+            second[province] = second.get(province, 0) + 1
+            u["organ_id"] = f"000.00.{second[province]:02d}.{PROVINCE_IDS[province]}"
+        else:
+            parent = by_code[u["parent"]]
+            third[parent["code"]] = third.get(parent["code"], 0) + 1
+            level2 = parent["organ_id"].split(".")[2]
+            u["organ_id"] = f"000.{third[parent['code']]:02d}.{level2}.{PROVINCE_IDS[parent['parent']]}"
 
 
 KINDS = {

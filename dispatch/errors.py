@@ -1,4 +1,4 @@
-"""Typed errors of the records office's layer: the register, and later dispatch and archive."""
+"""Typed errors of the records office's layer: the register, dispatch and receipt."""
 from __future__ import annotations
 
 from generators.core.errors import ThiduaError
@@ -10,3 +10,12 @@ class DispatchError(ThiduaError):
 
 class RegisterError(DispatchError):
     """The register cannot be opened or written (wrong address, server down, unknown schema version)."""
+
+
+class PackageRefused(DispatchError):
+    """An edXML package failed a check (schema, XML signature, attachment, its signatures, the register); the
+    message says which, in Vietnamese. `status_reason` is what the status package tells the sender."""
+
+    def __init__(self, message: str, status_reason: str | None = None):
+        super().__init__(message)
+        self.status_reason = status_reason or message

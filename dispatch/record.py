@@ -84,6 +84,12 @@ class IssuedDocument:
     """The document's own title (its PDF metadata), for the manifest."""
     files: DocumentFiles = field(default_factory=DocumentFiles)
     verification: Verification | None = None
+    dispatched_date: dt.date | None = None
+    """Ngày chuyển (register column 8): when it was sent by edXML."""
+    dispatched_to: tuple[str, ...] = ()
+    """The OrganIds it was sent to."""
+    receipts: tuple[str, ...] = ()
+    """Ký nhận (register column 9): the recipients' status answers, one line each."""
 
     @property
     def year(self) -> int:
@@ -111,3 +117,35 @@ class IssuedDocument:
 
 def format_number(number: int) -> str:
     return f"{number:02d}"
+
+
+@dataclass(frozen=True)
+class ReceivedDocument:
+    """One row of the incoming register (sổ đăng ký văn bản đến), written from a checked edXML package."""
+
+    receiver: str
+    """The receiving unit's code: incoming numbers run per receiver and year."""
+    year: int
+    number: int
+    """Số đến, 1-based, allocated under the register's lock."""
+    received_at: str
+    """ISO 8601 with +07:00."""
+    sender_id: str
+    sender_name: str
+    code_number: str
+    code_notation: str
+    issued_date: dt.date
+    type_name: str
+    subject: str
+    signer: str
+    document_id: str
+    business_type: int = 0
+    """0 new, 1 revocation, 2 update, 3 replacement (QCVN 102 BussinessDocType)."""
+    document: Path | None = None
+    """The stored attachment."""
+    sha256: str = ""
+    note: str = ""
+
+    @property
+    def notation(self) -> str:
+        return f"{self.code_number}/{self.code_notation}"

@@ -60,12 +60,19 @@ def test_the_wheel_carries_templates_sample_data_and_migrations(installed):
     assert migration >= 2
 
 
-def test_the_installed_command_runs_the_demo_outside_the_repository(installed):
+@pytest.fixture(scope="module")
+def demo(installed):
+    """The installed command's demo, run once outside the repository."""
     base, venv, env = installed
     data = base / "tinh"
     shutil.copytree(ROOT / "data", data)
     run = _run([venv / "bin" / "thidua", "--data", data, "demo", "--out", base / "out", "--quiet"], base, 900, env)
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    return base, venv, env, data, run
+
+
+def test_the_installed_command_runs_the_demo_outside_the_repository(demo):
+    base, venv, env, data, run = demo
     manifest = json.loads((base / "out" / "2024" / "manifest.json").read_text())
     assert len(manifest["documents"]) == 84
     assert {d["verify"] for d in manifest["documents"]} == {"TOTAL_PASSED"}
@@ -81,3 +88,59 @@ def test_the_installed_command_runs_the_demo_outside_the_repository(installed):
     assert review.returncode == 0 and "84 văn bản năm 2024: không có vấn đề nào" in review.stdout, review.stdout[-3000:]
     check = _run([venv / "bin" / "thidua", "check", "--year", "2023"], base, 300, env)  # the bundled sample data
     assert check.returncode == 0, check.stdout[-2000:] + check.stderr[-2000:]
+
+
+def test_the_demo_prints_every_register_and_exchanges_every_plan(demo):
+    """Issue 11, items 1-3, on the demo: the outgoing registers list every issued document in number order with
+    the columns the data fills; they pass the layout rules; every edXML package and answer validates against
+    the XSD and xmlsec1 verifies it with the test root; the board's incoming register holds every plan."""
+    import openpyxl
+    from lxml import etree
+
+    from generators.core.files import file_slug
+    from generators.documents.layout_rules import check_book_docx
+
+    base, venv, env, data, run = demo
+    out = base / "out"
+    manifest = json.loads((out / "2024" / "manifest.json").read_text())
+    issued: dict[str, list[dict]] = {}
+    for doc in manifest["documents"]:
+        issued.setdefault(doc["unit"], []).append(doc)
+    books = out / "2024" / "so-dang-ky"
+    for unit, docs in issued.items():
+        stem = books / f"{file_slug(unit)}-van-ban-di-2024"
+        sheet = openpyxl.load_workbook(stem.with_suffix(".xlsx")).active
+        rows = [r for r in sheet.iter_rows(values_only=True)]
+        head = next(i for i, r in enumerate(rows) if r[0] == "(1)")
+        table = [r for r in rows[head + 1:] if r[0]]
+        expected = sorted(docs, key=lambda d: int(d["number"]))
+        assert [r[0] for r in table] == [d["notation"] for d in expected], unit
+        for row, doc in zip(table, expected):
+            day = doc["issued_date"]
+            assert row[1] == f"{day[8:10]}/{day[5:7]}/{day[:4]}" and row[2] == doc["subject"]
+            assert row[3] == doc["signer"]["full_name"] and row[6] == str(doc["copies"])
+            assert row[4] == "\n".join(doc["recipients"]) and row[5] == doc["file_copy"]
+            if doc["kind"] == "KH":  # sent to the board: (8) Ngày chuyển and (9) Ký nhận filled
+                assert row[7] == row[1] and "Sở Nội vụ" in row[8], (unit, row)
+        assert check_book_docx(stem.with_suffix(".docx")) == [], unit
+        text = subprocess.run(["pdftotext", "-layout", str(stem.with_suffix(".pdf")), "-"], capture_output=True,
+                              text=True, check=True).stdout
+        assert "SỔ ĐĂNG KÝ VĂN BẢN ĐI" in text and all(d["notation"] in text for d in docs), unit
+
+    root = out / manifest["trust_roots"][0]
+    schema = etree.XMLSchema(etree.parse(str(ROOT / "dispatch" / "edxml" / "schema" / "edxml.xsd")))
+    packages = sorted((out / "2024" / "edxml").rglob("*.edxml"))
+    plans = [d for d in manifest["documents"] if d["kind"] == "KH"]
+    assert len(packages) == 3 * len(plans)  # the package, then "arrived" and "registered"
+    for package in packages:
+        assert schema.validate(etree.parse(str(package))), (package, schema.error_log)
+        check = subprocess.run(["xmlsec1", "--verify", "--trusted-pem", str(root), str(package)],
+                               capture_output=True, text=True)
+        assert check.returncode == 0, (package, check.stderr)
+    sheet = openpyxl.load_workbook(books / "SNV-van-ban-den-2024.xlsx").active
+    rows = [r for r in sheet.iter_rows(values_only=True)]
+    head = next(i for i, r in enumerate(rows) if r[0] == "(1)")
+    table = [r for r in rows[head + 1:] if r[0]]
+    assert [int(r[1]) for r in table] == list(range(1, len(plans) + 1))
+    assert sorted(r[3] for r in table) == sorted(d["notation"] for d in plans)
+    assert [r[0][6:] + r[0][3:5] + r[0][:2] for r in table] == sorted(r[0][6:] + r[0][3:5] + r[0][:2] for r in table)

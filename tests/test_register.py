@@ -127,3 +127,45 @@ def test_an_unreachable_server_is_a_clear_error_without_the_password():
     with pytest.raises(RegisterError) as exc:
         open_register("postgresql://thuky:mat-khau-bi-mat@127.0.0.1:1/so", timeout=2)
     assert "mat-khau-bi-mat" not in str(exc.value) and "127.0.0.1:1" in str(exc.value)
+
+
+def _received(number: int, receiver: str = "SNV") -> "ReceivedDocument":
+    import datetime as dt
+
+    from dispatch.record import ReceivedDocument
+
+    return ReceivedDocument(receiver=receiver, year=2024, number=number, received_at="2024-03-01T16:00:00+07:00",
+                            sender_id="000.01.31.H05", sender_name="Ủy ban nhân dân xã Lộc Ninh", code_number="01",
+                            code_notation="KH-UBND", issued_date=dt.date(2024, 3, 1), type_name="Kế hoạch",
+                            subject="Kế hoạch bồi dưỡng", signer="Lê Văn A", document_id=f"000.01.31.H05,{number}")
+
+
+def test_incoming_numbers_run_per_receiver_and_a_failed_receipt_consumes_none(register_target):
+    with open_register(register_target) as reg:
+        with pytest.raises(RuntimeError):
+            with reg.receiving("SNV", 2024) as r:
+                assert r.number == 1
+                raise RuntimeError("attachment could not be stored")
+        for receiver in ("SNV", "SNV", "UBND-BL"):
+            with reg.receiving(receiver, 2024) as r:
+                r.record(_received(r.number, receiver))
+    with open_register(register_target) as reg:  # and the rows survive the register
+        assert [(e.receiver, e.number) for e in reg.received()] == [("SNV", 1), ("SNV", 2), ("UBND-BL", 1)]
+        assert reg.received("SNV", 2024)[1] == _received(2)
+
+
+def test_dispatch_and_receipts_fill_columns_8_and_9(register_target):
+    import datetime as dt
+
+    with open_register(register_target) as reg:
+        with reg.allocation("UBND-LN", 2024) as a:
+            a.record(entry("UBND-LN", a.number, ""))
+        [doc] = reg.entries()
+        reg.mark_dispatched(doc, dt.date(2024, 3, 2), ("000.00.01.H05",))
+        reg.mark_receipt(doc, "Sở Nội vụ: đã đến")
+        reg.mark_receipt(doc, "Sở Nội vụ: đã tiếp nhận và vào sổ")
+        reg.mark_receipt(doc, "Sở Nội vụ: đã đến")  # a status read twice is written once
+    with open_register(register_target) as reg:
+        [doc] = reg.entries()
+    assert doc.dispatched_date == dt.date(2024, 3, 2) and doc.dispatched_to == ("000.00.01.H05",)
+    assert doc.receipts == ("Sở Nội vụ: đã đến", "Sở Nội vụ: đã tiếp nhận và vào sổ")

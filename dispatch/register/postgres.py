@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from urllib.parse import urlsplit, urlunsplit
 
 from dispatch.errors import RegisterError
-from dispatch.register.api import SqlAllocation, SqlRegister
+from dispatch.register.api import SqlRegister
 
 _MIGRATION_LOCK = 0x7468696475610001  # "thidua" + 1: one constant for every register on a server
 
@@ -45,8 +45,7 @@ class PostgresRegister(SqlRegister):
             raise RegisterError(f"Không mở được sổ đăng ký {redact(url)}: {str(exc).strip()}.") from None
 
     @contextmanager
-    def allocation(self, issuer: str, year: int, sequence: str = ""):
+    def _locked(self, key: str):
         with self._db.transaction():
-            self._db.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))",
-                             (f"{issuer}\n{year}\n{sequence}",))
-            yield SqlAllocation(self, self._next_number(issuer, year, sequence))
+            self._db.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (key,))
+            yield

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from dispatch.errors import RegisterError
-from dispatch.register.api import SqlAllocation, SqlRegister
+from dispatch.register.api import SqlRegister
 
 
 @contextmanager
@@ -67,7 +67,5 @@ class SqliteRegister(SqlRegister):
             raise
         self._db.execute("COMMIT")
 
-    @contextmanager
-    def allocation(self, issuer: str, year: int, sequence: str = ""):
-        with self._transaction():
-            yield SqlAllocation(self, self._next_number(issuer, year, sequence))
+    def _locked(self, key: str):
+        return self._transaction()  # SQLite has one writer: the transaction is the lock, whatever the key

@@ -95,6 +95,7 @@ def load_province(data_dir: Path) -> Province:
                 members=tuple(raw.get("members", ())),
                 lead=raw.get("lead"),
                 level=raw.get("level"),
+                organ_id=raw.get("organ_id"),
             )
     for unit in units.values():
         for ref in [unit.parent, unit.successor, unit.lead, *unit.members]:

@@ -6,6 +6,7 @@ import hashlib
 import os
 import re
 import shutil
+import unicodedata
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -126,3 +127,10 @@ def remove_stale(folder: Path, pattern: str) -> list[Path]:
                 path.unlink(missing_ok=True)
             removed.append(path)
     return removed
+
+
+def file_slug(text: str) -> str:
+    """A file name part from any text: no diacritics, only letters, digits, dots and dashes."""
+    text = unicodedata.normalize("NFKD", text.replace("Đ", "D").replace("đ", "d"))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"[^A-Za-z0-9.-]+", "_", text).strip("_")

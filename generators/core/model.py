@@ -48,6 +48,7 @@ class Unit:
     members: tuple[str, ...] = ()  # clusters and blocs: their member units
     lead: str | None = None  # clusters and blocs: the member unit whose head leads and whose office issues
     level: str | None = None  # districts and communes: "thành phố", "thị xã", "huyện", "phường", "xã", "thị trấn"
+    organ_id: str | None = None  # mã định danh for document exchange (edXML OrganId); clusters and blocs have none
 
     def valid_on(self, day: dt.date) -> bool:
         return in_period(day, self.valid_from, self.valid_to)

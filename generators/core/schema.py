@@ -42,6 +42,8 @@ PROVINCE = _record(
              "body": {"type": ["string", "null"]}, "drafting_abbr": _CODE, "valid_from": _DATE, "valid_to": _DATE,
              "successor": {"type": ["string", "null"]}, "members": {"type": "array", "items": _CODE},
              "lead": _CODE,
+             # mã định danh (Decision 20/2020/QĐ-TTg, QCVN 102): A-Z, 0-9 and dots, up to 35 characters
+             "organ_id": {"type": "string", "pattern": "^[A-Z0-9.]{1,35}$"},
              "level": {"enum": ["thành phố", "thị xã", "huyện", "phường", "xã", "thị trấn"]}})},
     },
 )

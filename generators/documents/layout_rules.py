@@ -175,18 +175,32 @@ def _is_upper(text: str) -> bool:
 
 # ------------------------------------------------------------------ the rules
 
-def check_docx(path) -> list[Violation]:
+def _read(path):
     doc = Document(path if hasattr(path, "read") else str(path))
-    res = Resolver(doc)
+    return doc, Resolver(doc), _blocks(doc)
+
+
+def _paper_and_fonts(doc, res, blocks) -> list[Violation]:
     v: list[Violation] = []
-    blocks = _blocks(doc)
     _check_pages(doc, blocks, v)
     _check_fonts(res, blocks, v)
+    return v
+
+
+def check_docx(path) -> list[Violation]:
+    doc, res, blocks = _read(path)
+    v = _paper_and_fonts(doc, res, blocks)
     _check_header(res, blocks, v)
     _check_title_and_body(res, blocks, v)
     _check_signature(res, doc, blocks, v)
     _check_annexes(res, doc, blocks, v)
     return v
+
+
+def check_book_docx(path) -> list[Violation]:
+    """The rules a printed register follows: paper, margins, orientation, page numbers, font. (It has no
+    heading, title or signature block: a register is bound, not issued.)"""
+    return _paper_and_fonts(*_read(path))
 
 
 def _size_in(res, v, block, lo, hi, what):

@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from thidua.cli import commendation, registration, review, signing, templates
+from thidua.cli import commendation, exchange, registration, review, signing, templates
 from thidua.cli.errors import run_reporting_errors
 from thidua.settings import Settings
 
@@ -30,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     templates.add_commands(sub)
     signing.add_commands(sub)
     review.add_commands(sub)
+    exchange.add_commands(sub)
     return parser
 
 

@@ -84,5 +84,15 @@ def demo_summary(result) -> str:
         lines.append(f"Soát văn bản: {result.review.documents} văn bản, "
                      + (f"{len(result.review.findings)} vấn đề:" if result.review.findings else "không có vấn đề nào."))
         lines += [f"  - {f}" for f in result.review.findings]
+    if result.sent:
+        registered = len(result.received) - len(result.refused)
+        lines.append(f"Gửi, nhận edXML: {len(result.sent)} kế hoạch gửi Sở Nội vụ, {registered} văn bản vào sổ đến "
+                     f"({result.timings.get('exchange', 0):.1f} giây); gói tin trong "
+                     f"{result.sent[0].package.parent}.")
+        lines += [f"  TỪ CHỐI {r.package.name}: {r.refused}" for r in result.refused]
+    if result.registers:
+        out = sum(1 for b in result.registers if not b.incoming)
+        lines.append(f"Sổ đăng ký: {out} sổ văn bản đi, {len(result.registers) - out} sổ văn bản đến (DOCX, PDF/A, "
+                     f"XLSX) trong {result.registers[0].pdf.parent}.")
     lines.append(f"Danh mục: {result.manifest}")
     return "\n".join(lines)

@@ -5,6 +5,7 @@ workers start; the manifest is written once, at the end, from the issued records
 """
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 import time
 from dataclasses import dataclass, field
@@ -13,17 +14,19 @@ from pathlib import Path
 from dispatch.record import IssuedDocument
 from dispatch.register import open_register
 from generators.commendation.round import Round
-from generators.core.config import load_province
+from generators.core.clock import now_vn
+from generators.core.config import load_plan, load_province
 from generators.core.errors import ThiduaError
 from generators.core.files import FolderLock
 from generators.documents.draft import Draft
 from generators.workbooks.reports import write_eligibility_xlsx
 from thidua.settings import Settings
-from thidua.workflows import commendation, dossier, registration
+from thidua.workflows import commendation, dossier, exchange, registration
 from thidua.workflows.issuing import sign_and_issue
 from thidua.workflows.manifest import write_issued_manifest
 from thidua.workflows.observer import Observer, Silent
 from thidua.workflows.pki import init_pki
+from thidua.workflows.registers import PrintedRegister, export_registers
 from thidua.workflows.review import ReviewResult, review_year
 
 
@@ -40,14 +43,21 @@ class DemoResult:
     manifest: Path | None = None
     held: list[Draft] = field(default_factory=list)  # drafted but not final: not put up for signing
     review: ReviewResult | None = None  # the records office's review of every issued document
+    sent: list[exchange.Sent] = field(default_factory=list)  # the units' plans sent to the board by edXML
+    received: list[exchange.Received] = field(default_factory=list)  # and the board's receipt of each
+    registers: list[PrintedRegister] = field(default_factory=list)  # the registers printed for binding
 
     @property
     def passed(self) -> int:
         return sum(1 for d in self.issued if d.verification and d.verification.indication == "TOTAL_PASSED")
 
     @property
+    def refused(self) -> list[exchange.Received]:
+        return [r for r in self.received if r.refused]
+
+    @property
     def ok(self) -> bool:
-        return self.passed == len(self.issued) and not (self.review and self.review.findings)
+        return self.passed == len(self.issued) and not (self.review and self.review.findings) and not self.refused
 
 
 def _fresh_register(settings: Settings) -> str | Path:
@@ -106,4 +116,28 @@ def _run_demo(settings: Settings, observer: Observer) -> DemoResult:
     result.manifest = write_issued_manifest(settings.out, settings.year, result.issued, [layout.root])
     observer.step("Bước 5: văn thư soát các văn bản đã phát hành")
     result.review = review_year(settings)
+
+    observer.step("Bước 6: các đơn vị gửi kế hoạch lên Sở Nội vụ bằng gói tin edXML; Sở Nội vụ tiếp nhận, vào sổ "
+                  "văn bản đến và trả lời trạng thái")
+    start = time.monotonic()
+    keyed = settings.but(key_password=password, pki=layout.folder, register=str(register))
+    _exchange_plans(keyed, province, result)
+    result.timings["exchange"] = time.monotonic() - start
+    observer.step("Bước 7: in sổ đăng ký văn bản đi, đến (DOCX, PDF/A, XLSX)")
+    result.registers = export_registers(keyed) + export_registers(keyed, incoming=True)
     return result
+
+
+def _exchange_plans(settings: Settings, province, result: DemoResult) -> None:
+    """Each unit's issued plan to the board, sent and received on its issue date (the demo replays the year);
+    the board checks the day's packages in parallel, registers them in order, and each sender reads the answer."""
+    board = province.unit(load_plan(settings.data / "plan.yaml").board)
+    plans = sorted((d for d in result.issued if d.kind == "KH" and d.issuer != board.code),
+                   key=lambda d: (d.issued_date, d.issuer))  # received in the order sent
+    at = [dt.datetime.combine(d.issued_date, dt.time(16, 0), now_vn().tzinfo) for d in plans]
+    with exchange.Office(settings, province) as office:
+        result.sent = [office.send(d.files.issued_pdf, [board.organ_id], at=t) for d, t in zip(plans, at)]
+        result.received = office.receive_all([(s.package, t) for s, t in zip(result.sent, at)], board.code,
+                                             settings.workers)
+        answers = [(got.statuses[-1], t) for got, t in zip(result.received, at) if got.statuses]
+        office.receive_all(answers)  # each sender's office reads the board's last answer: column (9) Ký nhận
