@@ -206,7 +206,7 @@ def _permit_validation_data(report: SignatureReport) -> None:
     _conclude(report, modified=False)
 
 
-def _load_roots(trust_roots: list[Path]):
+def load_roots(trust_roots: list[Path]):
     roots = []
     for p in trust_roots:
         try:
@@ -220,7 +220,7 @@ def verify(path: Path, trust_roots: list[Path], expected: Expected | None = None
     path = Path(path)
     if not path.is_file():
         raise SigningError(f"Không tìm thấy tệp {path}" + (" (đây là một thư mục)." if path.is_dir() else "."))
-    roots = _load_roots(trust_roots)
+    roots = load_roots(trust_roots)
     context = ValidationContext(trust_roots=roots, allow_fetching=False, revocation_mode="soft-fail")
     data = path.read_bytes()
     if not data.lstrip()[:5] == b"%PDF-":

@@ -51,12 +51,19 @@ def _key():
     return rsa.generate_private_key(public_exponent=65537, key_size=2048)
 
 
+def _crl_point(url: str) -> x509.CRLDistributionPoints:
+    return x509.CRLDistributionPoints([x509.DistributionPoint([x509.UniformResourceIdentifier(url)], None, None,
+                                                              None)])
+
+
 def _cert(subject, issuer, public_key, signing_key, *, ca: bool, path_length=None,
-          not_before: dt.datetime, not_after: dt.datetime, ekus=None) -> x509.Certificate:
+          not_before: dt.datetime, not_after: dt.datetime, ekus=None, crl: str | None = None) -> x509.Certificate:
     builder = (x509.CertificateBuilder().subject_name(subject).issuer_name(issuer).public_key(public_key)
                .serial_number(x509.random_serial_number()).not_valid_before(not_before).not_valid_after(not_after)
                .add_extension(x509.BasicConstraints(ca=ca, path_length=path_length), critical=True)
                .add_extension(x509.SubjectKeyIdentifier.from_public_key(public_key), critical=False))
+    if crl:
+        builder = builder.add_extension(_crl_point(crl), critical=False)
     if ca:
         builder = builder.add_extension(x509.KeyUsage(digital_signature=False, content_commitment=False,
                                                       key_encipherment=False, data_encipherment=False,
@@ -79,14 +86,21 @@ def _write_private(path: Path, data: bytes) -> None:
     write_bytes(path, data, mode=0o600)
 
 
+CRL_DIR = "crl"  # root.crl and intermediate.crl, served by whoever publishes the test PKI at `crl_url`
+
+
 class TestPki:
-    """Root and intermediate CAs in a folder; issues PKCS#12 files for subjects."""
+    """Root and intermediate CAs in a folder; issues PKCS#12 files for subjects. With `crl_url`, every
+    certificate below the root names its issuer's CRL (`<crl_url>/root.crl`, `<crl_url>/intermediate.crl`),
+    and the CRLs are written to `crl/` at once and after each revocation."""
 
     __test__ = False  # a test PKI, not a pytest test class
 
-    def __init__(self, folder: Path, password: bytes):
+    def __init__(self, folder: Path, password: bytes, crl_url: str | None = None):
         self.folder = Path(folder)
         self.password = password
+        self.crl_url = crl_url.rstrip("/") if crl_url else None
+        self.revoked: dict[str, list[tuple[int, dt.datetime]]] = {"root": [], "intermediate": []}
         now = dt.datetime.now(dt.timezone.utc)
         self.not_before = now - dt.timedelta(days=1)
         self.not_after = now + dt.timedelta(days=5 * 365)
@@ -96,7 +110,8 @@ class TestPki:
         self.root = _cert(root_name, root_name, self.root_key.public_key(), self.root_key, ca=True, path_length=1,
                           not_before=self.not_before, not_after=now + dt.timedelta(days=10 * 365))
         self.intermediate = _cert(inter_name, root_name, self.inter_key.public_key(), self.root_key, ca=True,
-                                  path_length=0, not_before=self.not_before, not_after=now + dt.timedelta(days=8 * 365))
+                                  path_length=0, not_before=self.not_before, not_after=now + dt.timedelta(days=8 * 365),
+                                  crl=self._crl("root"))
         self.folder.mkdir(parents=True, exist_ok=True)
         (self.folder / "root.pem").write_bytes(self.root.public_bytes(serialization.Encoding.PEM))
         (self.folder / "intermediate.pem").write_bytes(self.intermediate.public_bytes(serialization.Encoding.PEM))
@@ -104,6 +119,30 @@ class TestPki:
             f"PKI THỬ NGHIỆM của thidua - {TEST_MARK}.\n"
             "Chứng thư số và khóa trong thư mục này chỉ dùng để chạy thử và kiểm thử; "
             "văn bản ký bằng chúng không có giá trị pháp lý.\n", encoding="utf-8")
+        if self.crl_url:
+            self.publish_crls()
+
+    def _crl(self, issuer: str) -> str | None:
+        return f"{self.crl_url}/{issuer}.crl" if self.crl_url else None
+
+    def revoke(self, cert: x509.Certificate, when: dt.datetime) -> None:
+        """Revoke a certificate issued by the intermediate CA as of `when`, and publish the CRLs again."""
+        self.revoked["intermediate"].append((cert.serial_number, when))
+        self.publish_crls()
+
+    def publish_crls(self, valid_for: dt.timedelta = dt.timedelta(days=7)) -> None:
+        now = dt.datetime.now(dt.timezone.utc)
+        for name, ca, key in (("root", self.root, self.root_key), ("intermediate", self.intermediate, self.inter_key)):
+            builder = (x509.CertificateRevocationListBuilder().issuer_name(ca.subject)
+                       .last_update(now - dt.timedelta(minutes=1)).next_update(now + valid_for)
+                       .add_extension(x509.CRLNumber(int(now.timestamp() * 1000)), critical=False)
+                       .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(key.public_key()),
+                                      critical=False))
+            for serial, when in self.revoked[name]:
+                builder = builder.add_revoked_certificate(
+                    x509.RevokedCertificateBuilder().serial_number(serial).revocation_date(when).build())
+            crl = builder.sign(key, hashes.SHA256())
+            write_bytes(self.folder / CRL_DIR / f"{name}.crl", crl.public_bytes(serialization.Encoding.DER))
 
     @property
     def root_path(self) -> Path:
@@ -115,7 +154,8 @@ class TestPki:
         key = _key()
         cert = _cert(_name(subject.common_name, subject.organisation, subject.locality), self.intermediate.subject,
                      key.public_key(), self.inter_key, ca=False,
-                     not_before=not_before or self.not_before, not_after=not_after or self.not_after, ekus=ekus)
+                     not_before=not_before or self.not_before, not_after=not_after or self.not_after, ekus=ekus,
+                     crl=self._crl("intermediate"))
         blob = pkcs12.serialize_key_and_certificates(
             subject.common_name.encode("utf-8"), key, cert, [self.intermediate, self.root],
             serialization.BestAvailableEncryption(self.password))
@@ -134,4 +174,6 @@ class TestPki:
                    .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
                    .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(self.inter_key.public_key()),
                                   critical=False))
+        if self.crl_url:
+            builder = builder.add_extension(_crl_point(self._crl("intermediate")), critical=False)
         return builder.sign(self.inter_key, hashes.SHA256()), key

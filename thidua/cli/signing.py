@@ -87,6 +87,8 @@ def cmd_verify(args, settings) -> int:
     from signing.verify import verify
     from thidua.workflows.office import expected_signers
 
+    if args.long_term:
+        return _long_term(args, settings)
     roots = args.trust or ([settings.pki_folder / "root.pem"] if (settings.pki_folder / "root.pem").exists() else [])
     report = verify(args.file, roots, expected_signers(settings, args.unit) if args.unit else None)
     print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2) if args.json else report.text())
@@ -100,6 +102,30 @@ def cmd_timestamp(args, settings) -> int:
     name = add_archive_timestamp(settings, args.file, out, args.tsa_url)
     print(f"Đã gắn dấu thời gian lưu trữ (trường {name}): {out}")
     return 0
+
+
+def cmd_extend(args, settings) -> int:
+    from thidua.workflows.archive import extend_for_archive
+
+    out = args.out_file or args.file.with_name(f"{args.file.stem}.ltv.pdf")
+    level = extend_for_archive(settings, args.file, out, args.trust, args.tsa_url)
+    print(f"Đã bổ sung dữ liệu kiểm tra hiệu lực dài hạn (PAdES {level}): {out}")
+    return 0
+
+
+VERDICTS = {"valid": "hợp lệ", "revoked": "CHỨNG THƯ ĐÃ BỊ THU HỒI", "no validation data": "không có dữ liệu kiểm tra "
+            "hiệu lực nhúng trong tệp", "not intact": "KHÔNG TOÀN VẸN", "untrusted": "không chứng minh được"}
+
+
+def _long_term(args, settings) -> int:
+    from thidua.workflows.archive import long_term_report
+
+    report = long_term_report(settings, args.file, args.trust)
+    for name, verdict in report.signatures:
+        print(f"  {name}: {VERDICTS.get(verdict, verdict)}")
+    print(f"Kiểm tra dài hạn (chỉ dữ liệu nhúng trong tệp, không truy cập mạng, bắt buộc kiểm tra thu hồi): "
+          + (f"ĐẠT PAdES {report.level}." if report.ok else "KHÔNG ĐẠT."))
+    return 0 if report.ok else 1
 
 
 def _key_options(p, image_flag: str, many: bool = False) -> None:
@@ -152,7 +178,18 @@ def add_commands(sub) -> None:
     p.add_argument("--pki", type=Path)
     p.add_argument("--unit", help="mã đơn vị ban hành: người ký và cơ quan phải đúng như dữ liệu của đơn vị")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--long-term", action="store_true",
+                   help="kiểm tra dài hạn: chỉ dùng dữ liệu kiểm tra hiệu lực nhúng trong tệp (PAdES B-LT, B-LTA)")
     p.set_defaults(func=cmd_verify)
+
+    p = sub.add_parser("extend", help="bổ sung dữ liệu kiểm tra hiệu lực (CRL) và dấu thời gian trước khi lưu trữ "
+                                      "(PAdES B-LT, B-LTA)")
+    p.add_argument("file", type=Path)
+    p.add_argument("--trust", type=Path, action="append", help="chứng thư gốc tin cậy (PEM); lặp lại được")
+    p.add_argument("--pki", type=Path)
+    p.add_argument("--tsa", dest="tsa_url", help="máy chủ dấu thời gian (mặc định biến THIDUA_TSA): có thì đạt B-LTA")
+    p.add_argument("--out", dest="out_file", type=Path, help="tệp kết quả (mặc định <tên>.ltv.pdf)")
+    p.set_defaults(func=cmd_extend)
 
     p = sub.add_parser("timestamp", help="gắn dấu thời gian lưu trữ (RFC 3161) vào văn bản đã ban hành")
     p.add_argument("file", type=Path)

@@ -10,10 +10,11 @@ from signing.testpki.pki import Subject, TestPki
 
 
 def init_pki(province: Province, folder: Path, password: bytes, units: list[str] | None = None,
-             people: list[Subject] = ()) -> PkiLayout:
-    """Keys and images for the units' leaders and organisations, and for further `people`."""
+             people: list[Subject] = (), crl_url: str | None = None) -> PkiLayout:
+    """Keys and images for the units' leaders and organisations, and for further `people`; with `crl_url`,
+    the certificates name the CRLs the PKI writes to `crl/` (published there by whoever serves the folder)."""
     layout = PkiLayout(Path(folder))
-    pki = TestPki(layout.folder, password)
+    pki = TestPki(layout.folder, password, crl_url)
     for person in people:
         pki.issue(person, "nguoi-ky")
         signature_png(person.common_name, layout.signature_image(person.key))

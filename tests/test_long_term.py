@@ -1,0 +1,138 @@
+"""Issue 11, item 4: issued documents extended for the long term before archiving. The test PKI publishes its
+CRLs on loopback; extension embeds them (PAdES B-LT), a real RFC 3161 TSA adds the document timestamp
+(B-LTA); validation then runs with revocation checking on and the CRL server stopped (no network)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generators.core.config import load_province
+from signing.keys import Pkcs12Key, load_pkcs12
+from signing.errors import SigningError
+from signing.ltv import B_LT, B_LTA, extend_long_term, validate_long_term
+from signing.testpki.layout import PkiLayout
+from signing.testpki.pki import Subject, TestPki
+from signing.verify import verify
+from thidua.workflows.issuing import sign_and_issue
+from thidua.workflows.office import issue_as_office, sign_as_leader
+
+from .conftest import small_round
+from .crl_server import serving
+from .signing_helpers import nss_db, pdfsig
+from .tsa_server import running_tsa
+
+PASSWORD = b"mat-khau-luu-tru"
+UNIT = "HD-XNINHHOA"
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    """A plan issued with certificates that name the PKI's CRLs, the CRL server and a TSA still running."""
+    base = tmp_path_factory.mktemp("ltv")
+    data, result = small_round(base, {f"{UNIT}.xlsx"})
+    province = load_province(data)
+    layout = PkiLayout(base / "pki")
+    with serving(layout.folder / "crl") as (url, fetched):
+        pki = TestPki(layout.folder, PASSWORD, crl_url=url)
+        unit = province.unit(UNIT)
+        pki.issue(Subject(UNIT, unit.leader.name, unit.name, unit.place), "nguoi-ky")
+        pki.issue(Subject(UNIT, unit.name, unit.name, unit.place), "to-chuc")
+        from signing.testpki.images import seal_png, signature_png
+
+        signature_png(unit.leader.name, layout.signature_image(UNIT))
+        seal_png(list(unit.header_agency), layout.seal_image(UNIT), unit.kind.seal_mm)
+        [draft] = [d for d in result.documents if d.unit == UNIT]
+        [doc] = sign_and_issue(data, [draft], PASSWORD, layout, base / "so.sqlite", workers=1)
+        tsa_cert, tsa_key = pki.issue_tsa()
+        with running_tsa(tsa_cert, tsa_key, [pki.intermediate, pki.root]) as (tsa_url, _):
+            yield {"base": base, "data": data, "province": province, "layout": layout, "pki": pki, "doc": doc,
+                   "draft": draft, "url": url, "fetched": fetched, "tsa": tsa_url}
+
+
+def test_an_extended_document_validates_as_b_lt_with_no_network(world, tmp_path):
+    doc, layout = world["doc"], world["layout"]
+    out = tmp_path / "lt.pdf"
+    assert extend_long_term(doc.files.issued_pdf, out, [layout.root]) == B_LT
+    assert any(p.endswith("intermediate.crl") for p in world["fetched"])
+    fetched = len(world["fetched"])
+    before = validate_long_term(doc.files.issued_pdf, [layout.root])
+    assert not before.ok  # the issued file alone has no revocation data to prove anything in ten years
+    report = validate_long_term(out, [layout.root])
+    assert report.ok and report.level == B_LT, report
+    assert len(world["fetched"]) == fetched  # validation asked the network for nothing
+    assert verify(out, [layout.root]).indication == "TOTAL_PASSED"  # the issuance checks still hold
+    seen = pdfsig(out, nss_db(tmp_path / "nss", layout.root))  # poppler and NSS: each still valid and trusted
+    assert len(seen) == 2 and all(s["valid"] and s["trusted"] for s in seen), seen
+
+
+def test_with_a_tsa_the_extension_reaches_b_lta(world, tmp_path):
+    doc, layout = world["doc"], world["layout"]
+    out = tmp_path / "lta.pdf"
+    assert extend_long_term(doc.files.issued_pdf, out, [layout.root], world["tsa"]) == B_LTA
+    report = validate_long_term(out, [layout.root])
+    assert report.ok and report.level == B_LTA, report
+    assert verify(out, [layout.root]).indication == "TOTAL_PASSED"
+
+
+def test_a_certificate_revoked_before_signing_is_reported_revoked(world, tmp_path):
+    pki, layout, province = world["pki"], world["layout"], world["province"]
+    unit = province.unit(UNIT)
+    revoked = pki.issue(Subject("da-thu-hoi", unit.leader.name, unit.name, unit.place), "nguoi-ky")
+    pki.revoke(revoked.cert, dt.datetime.now(dt.timezone.utc) - dt.timedelta(hours=1))
+    draft = world["draft"]
+    signed, issued = tmp_path / "signed.pdf", tmp_path / "issued.pdf"
+    sign_as_leader(unit, draft.pdf, signed, load_pkcs12(Pkcs12Key(revoked.p12), PASSWORD),
+                   layout.signature_image(UNIT))
+    from dispatch.register import open_register
+
+    with open_register(tmp_path / "so.sqlite") as register:
+        issue_as_office(unit, signed, issued, register, load_pkcs12(Pkcs12Key(layout.org_p12(UNIT)), PASSWORD),
+                        layout.seal_image(UNIT), draft.created.date())
+    out = tmp_path / "lt.pdf"
+    with pytest.raises(SigningError, match="chứng thư số đã bị thu hồi") as refused:  # not extended, not archived
+        extend_long_term(issued, out, [layout.root])
+    assert not out.exists() and str(refused.value).startswith("Không bổ sung được")
+
+
+def test_embedded_revocation_data_naming_the_signer_revoked_fails_long_term_validation(world, tmp_path):
+    """What an archivist may be handed: a file whose DSS already carries the CRL that revokes its signer."""
+    import io
+
+    from asn1crypto import crl as asn1_crl
+    from asn1crypto import x509 as asn1_x509
+    from cryptography.hazmat.primitives import serialization
+    from pyhanko.sign.validation.dss import DocumentSecurityStore
+
+    pki, layout, province = world["pki"], world["layout"], world["province"]
+    unit = province.unit(UNIT)
+    revoked = pki.issue(Subject("thu-hoi-truoc", unit.leader.name, unit.name, unit.place), "nguoi-ky")
+    pki.revoke(revoked.cert, dt.datetime.now(dt.timezone.utc) - dt.timedelta(hours=2))
+    draft = world["draft"]
+    signed = tmp_path / "signed.pdf"
+    sign_as_leader(unit, draft.pdf, signed, load_pkcs12(Pkcs12Key(revoked.p12), PASSWORD),
+                   layout.signature_image(UNIT))
+    der = lambda c: asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER))  # noqa: E731
+    crls = [asn1_crl.CertificateList.load((layout.folder / "crl" / f"{n}.crl").read_bytes())
+            for n in ("root", "intermediate")]
+    buf = io.BytesIO(signed.read_bytes())
+    DocumentSecurityStore.add_dss(buf, None, certs=[der(pki.intermediate), der(revoked.cert)], crls=crls)
+    (tmp_path / "with-dss.pdf").write_bytes(buf.getvalue())
+    report = validate_long_term(tmp_path / "with-dss.pdf", [layout.root])
+    assert not report.ok and ("ChuKyLanhDao", "revoked") in report.signatures, report
+
+
+def test_the_command_line_extends_and_checks_for_the_long_term(world, tmp_path, capsys):
+    from thidua.cli import main
+
+    doc, layout = world["doc"], world["layout"]
+    out = tmp_path / "luu-tru.pdf"
+    common = ["--data", str(world["data"])]
+    assert main([*common, "extend", str(doc.files.issued_pdf), "--pki", str(layout.folder), "--tsa", world["tsa"],
+                 "--out", str(out)]) == 0
+    assert "PAdES B-LTA" in capsys.readouterr().out
+    assert main([*common, "verify", str(out), "--long-term", "--pki", str(layout.folder)]) == 0
+    said = capsys.readouterr().out
+    assert "ĐẠT PAdES B-LTA" in said and "ChuKyToChuc: hợp lệ" in said
+    assert main([*common, "verify", str(doc.files.issued_pdf), "--long-term", "--pki", str(layout.folder)]) == 1
+    assert "không có dữ liệu kiểm tra hiệu lực" in capsys.readouterr().out
