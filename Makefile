@@ -20,7 +20,13 @@ system:
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
-venv: $(VENV)/.installed
+venv: $(VENV)/.installed .venv-eark/.installed
+
+# eark-validator (the independent E-ARK package validator of the tests) pins lxml 5.1: its own environment.
+.venv-eark/.installed:
+	python3 -m venv .venv-eark
+	.venv-eark/bin/python -m pip install -q eark-validator==1.1.3
+	touch $@
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -42,5 +48,5 @@ bench: setup
 	$(PY) bench/bench_remote.py
 
 clean:
-	rm -rf out/* $(VENV)
+	rm -rf out/* $(VENV) .venv-eark
 	touch out/.gitkeep

@@ -1,1 +1,1 @@
-"""The outgoing register, issuance, and (later) dispatch envelopes and archival packages."""
+"""The records office's layer: the issued-document record, the registers, issuance, edXML exchange, archival packages."""

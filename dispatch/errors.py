@@ -19,3 +19,7 @@ class PackageRefused(DispatchError):
     def __init__(self, message: str, status_reason: str | None = None):
         super().__init__(message)
         self.status_reason = status_reason or message
+
+
+class ArchiveError(DispatchError):
+    """An archival package cannot be written (metadata over the circular's lengths, a document not extended)."""

@@ -15,6 +15,9 @@ from pathlib import Path
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import signers, timestamps
+from pyhanko.sign.diff_analysis import (FormUpdatingRule, GenericFieldModificationRule, SigFieldCreationRule,
+                                        SigFieldModificationRule)
+from pyhanko.sign.diff_analysis.policies import DEFAULT_DIFF_POLICY, StandardDiffPolicy
 from pyhanko.sign.validation import validate_pdf_signature, validate_pdf_timestamp
 from pyhanko.sign.validation.dss import DocumentSecurityStore, async_add_validation_info
 from pyhanko.sign.validation.errors import NoDSSFoundError
@@ -89,19 +92,32 @@ class LongTermReport:
         return self.level is not None
 
 
+# pyHanko's default diff policy offers every filled field's appearance stream as a candidate in-place update,
+# and so judges any later revision (a DSS, a document timestamp) a change to a field the organisation's FieldMDP
+# locked, whatever that revision touches. With in-place appearance updates not allowed at all (stricter), the
+# same analysis sees what the revision really changes.
+STRICT_APPEARANCES = StandardDiffPolicy(
+    global_rules=DEFAULT_DIFF_POLICY.global_rules,
+    form_rule=FormUpdatingRule(field_rules=[
+        SigFieldCreationRule(), SigFieldModificationRule(allow_in_place_appearance_stream_changes=False),
+        GenericFieldModificationRule(allow_in_place_appearance_stream_changes=False)]))
+
+
 def _verdict(status) -> str:
-    if status.intact and status.valid and status.trusted:
-        return "valid"
     if getattr(status, "revoked", False):
         return "revoked"
     if not (status.intact and status.valid):
         return "not intact"
-    return str(getattr(status, "trust_problem_indic", None) or "untrusted")
+    if not status.trusted:
+        return str(getattr(status, "trust_problem_indic", None) or "untrusted")
+    if getattr(status, "docmdp_ok", True) is False:
+        return "modified after signing"
+    return "valid" if getattr(status, "bottom_line", True) else "invalid"  # a timestamp's status has none
 
 
 def validate_long_term(path: Path, trust_roots: list[Path]) -> LongTermReport:
-    """Every signature (and document timestamp) validated with the data embedded in the document security store
-    only: no network, revocation checking required. The document's structure is `signing.verify`'s to judge."""
+    """Every signature (and document timestamp) validated by pyHanko with the data embedded in the document
+    security store only (no network, revocation checking required), its diff analysis included."""
     roots = load_roots(trust_roots)
     reader = PdfFileReader(io.BytesIO(Path(path).read_bytes()), strict=False)
     report = LongTermReport(None)
@@ -117,7 +133,8 @@ def validate_long_term(path: Path, trust_roots: list[Path]) -> LongTermReport:
                 timestamped = True
                 status = validate_pdf_timestamp(sig, validation_context=dss.as_validation_context(options))
             else:
-                status = validate_pdf_signature(sig, signer_validation_context=dss.as_validation_context(options))
+                status = validate_pdf_signature(sig, signer_validation_context=dss.as_validation_context(options),
+                                                diff_policy=STRICT_APPEARANCES)
             verdict = _verdict(status)
         except Exception as exc:  # a broken signature: reported, never raised to the archivist
             verdict = f"{type(exc).__name__}: {str(exc)[:200]}"

@@ -15,7 +15,7 @@ from pyhanko.stamp import StaticStampStyle, TextStampStyle
 
 from generators.core.clock import VN
 from generators.core.files import atomic_path
-from signing.remote.session import RemoteSigner
+from signing.remote.signer import RemoteSigner
 
 
 @dataclass(frozen=True)

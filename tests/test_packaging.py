@@ -25,7 +25,7 @@ def installed(tmp_path_factory):
     base = tmp_path_factory.mktemp("wheel")
     # Built from a copy of the checkout: a stale build/ folder in the checkout must not leak into the wheel.
     source = base / "source"
-    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(".git", ".venv", "out", "build", "*.egg-info",
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(".git", ".venv", ".venv-eark", "out", "build", "*.egg-info",
                                                                  "__pycache__", ".pytest_cache"))
     built = _run([sys.executable, "-m", "build", "--wheel", "--outdir", base / "dist", source], base)
     assert built.returncode == 0, built.stdout[-2000:] + built.stderr[-2000:]
@@ -144,3 +144,26 @@ def test_the_demo_prints_every_register_and_exchanges_every_plan(demo):
     assert [int(r[1]) for r in table] == list(range(1, len(plans) + 1))
     assert sorted(r[3] for r in table) == sorted(d["notation"] for d in plans)
     assert [r[0][6:] + r[0][3:5] + r[0][:2] for r in table] == sorted(r[0][6:] + r[0][3:5] + r[0][:2] for r in table)
+
+
+def test_every_archive_package_of_the_demo_verifies(demo):
+    """Issue 11, item 5, on the demo: one package per agency's dossier holding every issued document, each
+    passing `thidua archive verify` (offline: checksums, metadata, long-term signatures, PDF/A properties), and
+    every one valid for eark-validator."""
+    import zipfile
+
+    from .eark_helpers import eark_errors, eark_reports
+
+    base, venv, env, data, run = demo
+    out = base / "out"
+    manifest = json.loads((out / "2024" / "manifest.json").read_text())
+    packages = sorted((out / "2024" / "luu-tru").glob("*.zip"))
+    held = [n for p in packages for n in zipfile.ZipFile(p).namelist() if n.endswith(".pdf")]
+    assert len(held) == len(manifest["documents"])  # every issued document is in a package, once
+    verified = _run([venv / "bin" / "thidua", "--data", data, "archive", "verify", *packages, "--out", out,
+                     "--pki", out / "pki"], base, 900, env)
+    assert verified.returncode == 0, verified.stdout[-3000:] + verified.stderr[-3000:]
+    assert verified.stdout.count(": ĐẠT") == len(packages)
+    for package, report in zip(packages, eark_reports(packages)):
+        assert report["structure"]["status"] == "WellFormed", package
+        assert report["metadata"]["schematron_results"]["status"] == "VALID" and eark_errors(report) == [], package

@@ -18,7 +18,7 @@ from pyhanko.sign.signers.csc_signer import (CSCAuthorizationInfo, CSCAuthorizat
 from signing.remote.config import CscService, RemoteSecrets
 from signing.remote.errors import ApprovalRejected, CredentialRefused, RemoteSigningError
 from signing.remote.http import ServiceError, from_pyhanko, post_json
-from signing.remote.session import Progress, RemoteSigner
+from signing.remote.signer import Progress, RemoteSigner
 
 V2_NAMES = {"hash": "hashes", "hashAlgo": "hashAlgorithmOID"}  # v1 field → v2 field, in authorize and signHash
 

@@ -19,7 +19,7 @@ from signing.remote.config import RemoteSecrets, SmartCaService
 from signing.remote.errors import (ApprovalExpired, ApprovalRejected, CredentialRefused, RemoteSigningError,
                                    ServiceUnreachable, SigningCancelled)
 from signing.remote.http import ServiceError, post_json
-from signing.remote.session import Progress, RemoteSigner
+from signing.remote.signer import Progress, RemoteSigner
 
 
 async def open_signer(http: aiohttp.ClientSession, service: SmartCaService, secrets: RemoteSecrets,

@@ -31,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     signing.add_commands(sub)
     review.add_commands(sub)
     exchange.add_commands(sub)
+    exchange.add_archive_commands(sub)
     return parser
 
 

@@ -103,3 +103,47 @@ def add_commands(sub) -> None:
     p.add_argument("--out", type=Path)
     p.add_argument("--register")
     p.set_defaults(func=cmd_receive)
+
+
+def cmd_archive(args, settings) -> int:
+    if args.items and args.items[0] == "verify":
+        return _archive_verify(args, settings)
+    if len(args.items) != 1:
+        raise ThiduaError("Dùng: thidua archive --year Y THƯ_MỤC, hoặc thidua archive verify GÓI.zip.")
+    from thidua.workflows.archiving import archive_year
+
+    for made in archive_year(settings, Path(args.items[0]), args.trust, args.tsa_url):
+        d = made.dossier
+        print(f"Hồ sơ {d.file_code} ({d.notation}, {len(d.documents)} văn bản, PAdES "
+              f"{'/'.join(sorted({a.level for a in d.documents}))}): {made.path}")
+    return 0
+
+
+def _archive_verify(args, settings) -> int:
+    from thidua.workflows.archiving import verify_archive
+
+    if len(args.items) < 2:
+        raise ThiduaError("Dùng: thidua archive verify GÓI.zip [GÓI.zip …].")
+    failed = 0
+    for item in args.items[1:]:
+        report = verify_archive(settings, Path(item), args.trust)
+        print(f"Gói {item}: {'ĐẠT' if report.ok else 'KHÔNG ĐẠT'}")
+        for p in report.problems:
+            print(f"  - {p}")
+        print("  Đã kiểm tra: " + "; ".join(report.checked) + ".")
+        print("  Không kiểm tra: " + "; ".join(report.not_checked) + ".")
+        failed += not report.ok
+    return 1 if failed else 0
+
+
+def add_archive_commands(sub) -> None:
+    p = sub.add_parser("archive", help="lập gói lưu trữ cho mỗi hồ sơ của năm (E-ARK CSIP, Thông tư 05/2025), "
+                                       "hoặc «archive verify GÓI.zip» để kiểm tra gói")
+    p.add_argument("items", nargs="+", metavar="THƯ_MỤC | verify GÓI.zip")
+    p.add_argument("--year", type=int)
+    p.add_argument("--out", type=Path)
+    p.add_argument("--register")
+    p.add_argument("--pki", type=Path)
+    p.add_argument("--trust", type=Path, action="append", help="chứng thư gốc tin cậy (PEM); lặp lại được")
+    p.add_argument("--tsa", dest="tsa_url", help="máy chủ dấu thời gian: có thì đạt PAdES B-LTA")
+    p.set_defaults(func=cmd_archive)

@@ -94,5 +94,13 @@ def demo_summary(result) -> str:
         out = sum(1 for b in result.registers if not b.incoming)
         lines.append(f"Sổ đăng ký: {out} sổ văn bản đi, {len(result.registers) - out} sổ văn bản đến (DOCX, PDF/A, "
                      f"XLSX) trong {result.registers[0].pdf.parent}.")
+    if result.archived:
+        passed = sum(1 for r in result.archive_reports if r.ok)
+        docs = sum(len(p.dossier.documents) for p in result.archived)
+        levels = "/".join(sorted({a.level for p in result.archived for a in p.dossier.documents}))
+        lines.append(f"Lưu trữ: {len(result.archived)} gói hồ sơ ({docs} văn bản, PAdES {levels}), {passed}/"
+                     f"{len(result.archive_reports)} gói kiểm tra đạt ({result.timings.get('archive', 0):.1f} giây); "
+                     f"trong {result.archived[0].path.parent}.")
+        lines += [f"  KHÔNG ĐẠT {r.package}: {'; '.join(r.problems[:3])}" for r in result.archive_reports if not r.ok]
     lines.append(f"Danh mục: {result.manifest}")
     return "\n".join(lines)

@@ -11,6 +11,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dispatch.archive.verify import ArchiveReport
 from dispatch.record import IssuedDocument
 from dispatch.register import open_register
 from generators.commendation.round import Round
@@ -20,11 +21,16 @@ from generators.core.errors import ThiduaError
 from generators.core.files import FolderLock
 from generators.documents.draft import Draft
 from generators.workbooks.reports import write_eligibility_xlsx
+from signing.testpki.pki import CRL_DIR
+from signing.testpki.publication import publishing
 from thidua.settings import Settings
+
+ARCHIVE_DIR = "luu-tru"
 from thidua.workflows import commendation, dossier, exchange, registration
 from thidua.workflows.issuing import sign_and_issue
 from thidua.workflows.manifest import write_issued_manifest
 from thidua.workflows.observer import Observer, Silent
+from thidua.workflows.archiving import ArchivedPackage, archive_year, verify_archives
 from thidua.workflows.pki import init_pki
 from thidua.workflows.registers import PrintedRegister, export_registers
 from thidua.workflows.review import ReviewResult, review_year
@@ -46,6 +52,8 @@ class DemoResult:
     sent: list[exchange.Sent] = field(default_factory=list)  # the units' plans sent to the board by edXML
     received: list[exchange.Received] = field(default_factory=list)  # and the board's receipt of each
     registers: list[PrintedRegister] = field(default_factory=list)  # the registers printed for binding
+    archived: list[ArchivedPackage] = field(default_factory=list)  # one package per agency's dossier
+    archive_reports: list[ArchiveReport] = field(default_factory=list)  # each package verified again
 
     @property
     def passed(self) -> int:
@@ -57,7 +65,8 @@ class DemoResult:
 
     @property
     def ok(self) -> bool:
-        return self.passed == len(self.issued) and not (self.review and self.review.findings) and not self.refused
+        return self.passed == len(self.issued) and not (self.review and self.review.findings) and not self.refused \
+            and all(r.ok for r in self.archive_reports)
 
 
 def _fresh_register(settings: Settings) -> str | Path:
@@ -72,12 +81,13 @@ def _fresh_register(settings: Settings) -> str | Path:
 
 
 def run_demo(settings: Settings, observer: Observer | None = None) -> DemoResult:
-    """The whole round into `settings.out`, which no other run may use meanwhile."""
-    with FolderLock(settings.out):
-        return _run_demo(settings, observer or Silent())
+    """The whole round into `settings.out`, which no other run may use meanwhile. The test PKI's CRLs are
+    published on loopback for the run (the archive step fetches them)."""
+    with FolderLock(settings.out), publishing(settings.pki_folder / CRL_DIR) as crls:
+        return _run_demo(settings, observer or Silent(), crls.url)
 
 
-def _run_demo(settings: Settings, observer: Observer) -> DemoResult:
+def _run_demo(settings: Settings, observer: Observer, crl_url: str) -> DemoResult:
     province = load_province(settings.data)
     register = _fresh_register(settings)
 
@@ -99,7 +109,7 @@ def _run_demo(settings: Settings, observer: Observer) -> DemoResult:
     start = time.monotonic()
     units = [d.unit for d in drafted.documents] + ([rnd.meta["board"], rnd.meta["decider"]] if rnd else [])
     layout = init_pki(province, settings.pki_folder, password, sorted(set(units)),
-                      dossier.council_people(rnd) if rnd else [])
+                      dossier.council_people(rnd) if rnd else [], crl_url=crl_url)
     ready = [d for d in drafted.documents if not d.undecided]
     result.held = [d for d in drafted.documents if d.undecided]
     result.issued = sign_and_issue(settings.data, ready, password, layout, register, settings.workers,
@@ -125,6 +135,12 @@ def _run_demo(settings: Settings, observer: Observer) -> DemoResult:
     result.timings["exchange"] = time.monotonic() - start
     observer.step("Bước 7: in sổ đăng ký văn bản đi, đến (DOCX, PDF/A, XLSX)")
     result.registers = export_registers(keyed) + export_registers(keyed, incoming=True)
+    observer.step("Bước 8: lưu trữ: bổ sung dữ liệu kiểm tra hiệu lực dài hạn, lập gói lưu trữ cho hồ sơ của "
+                  "từng cơ quan và kiểm tra lại từng gói")
+    start = time.monotonic()
+    result.archived = archive_year(keyed, settings.year_dir / ARCHIVE_DIR)
+    result.archive_reports = verify_archives(keyed, [p.path for p in result.archived], workers=settings.workers)
+    result.timings["archive"] = time.monotonic() - start
     return result
 
 

@@ -23,7 +23,7 @@ from signing import fields
 from signing.errors import KeyAccessError
 from signing.keys import Pkcs11Key, Pkcs12Key, load_pkcs12, pkcs11_signer
 from signing.pades import SignatureRequest, sign_file, sign_files_together
-from signing.remote.session import RemoteSigner
+from signing.remote.signer import RemoteSigner
 from signing.placement import find_placement, header_facts
 from signing.roles import check_signer
 from signing.testpki.layout import PkiLayout
