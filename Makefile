@@ -46,6 +46,7 @@ bench: setup
 	$(PY) bench/bench_generate.py
 	$(PY) bench/bench_signing.py
 	$(PY) bench/bench_remote.py
+	$(PY) bench/bench_register.py
 
 clean:
 	rm -rf out/* $(VENV) .venv-eark

@@ -281,3 +281,52 @@ def test_the_command_line_sends_and_receives_in_vietnamese(issued, tmp_path, mon
     said = capsys.readouterr()
     assert "Không tìm thấy gói tin" in said.err + said.out and "Traceback" not in said.err
     assert PASSWORD.decode() not in said.err + said.out
+
+
+def test_the_date_order_is_configuration_and_either_is_received(issued, tmp_path):
+    """Sources disagree on yyyy/MM/dd and dd/MM/yyyy: the sender's settings choose, the receiver reads both."""
+    from generators.core.errors import ConfigError
+
+    settings, province, layout, docs = issued
+    doc = docs["HD-XNINHHOA"]
+    sent = send(settings.but(edxml_dates="dd/MM/yyyy"), doc.files.issued_pdf, [_board(province)])
+    tree = etree.parse(str(sent.package))
+    assert tree.findtext(".//e:PromulgationDate", namespaces=NS) == doc.issued_date.strftime("%d/%m/%Y")
+    assert _valid(sent.package) and _xmlsec(sent.package, layout.root).returncode == 0
+    got = receive(_fresh(settings, tmp_path), sent.package)  # the board keeps the default order
+    assert got.refused is None and got.entry.issued_date == doc.issued_date
+    with pytest.raises(ConfigError, match="THIDUA_EDXML_DATES"):
+        Settings.from_environment({"THIDUA_EDXML_DATES": "MM/dd/yyyy"})
+
+
+def test_a_signed_package_with_an_impossible_date_is_refused_not_a_traceback(issued, tmp_path):
+    settings, province, layout, docs = issued
+    sender = load_pkcs12(Pkcs12Key(layout.org_p12("HD-XNINHHOA")), PASSWORD)
+
+    def bad_date(tree):
+        tree.find(".//e:PromulgationDate", NS).text = "2024/13/45"
+
+    changed = _rewrite(_sent(issued).package, tmp_path / "ngay.edxml", bad_date)
+    bad = _resigned(changed, sender, tmp_path / "ngay-ky.edxml")
+    assert _valid(bad) and _xmlsec(bad, layout.root).returncode == 0  # well-formed, schema-valid, signed
+    got = receive(_fresh(settings, tmp_path), bad)
+    assert got.entry is None and "không đọc được" in got.refused
+
+
+def test_the_command_line_lists_and_prints_the_registers(issued, tmp_path, capsys):
+    from thidua.cli import main
+
+    settings, province, layout, docs = issued
+    board = _fresh(settings, tmp_path)
+    year = str(receive(board, _sent(issued).package).entry.year)  # the year it arrived, today
+    common = ["--data", str(settings.data)]
+    assert main([*common, "register", "list", "--year", "2024", "--out", str(settings.out)]) == 0
+    said = capsys.readouterr().out
+    assert all(d.notation in said for d in docs.values()) and f"{len(docs)} văn bản đi năm 2024" in said
+    assert main([*common, "register", "export", "--incoming", "--year", year, "--out", str(board.out),
+                 "--register", board.register]) == 0
+    said = capsys.readouterr().out
+    assert "Sổ đăng ký văn bản đến của SNV (1 văn bản)" in said
+    assert (board.out / year / "so-dang-ky" / f"SNV-van-ban-den-{year}.pdf").exists()
+    assert main([*common, "register", "export", "--year", "2023", "--out", str(tmp_path / "trong")]) == 2
+    assert "chưa có văn bản nào" in capsys.readouterr().err

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Mapping
 
+from dispatch.edxml.config import DATE_ORDERS
 from generators.core.errors import ConfigError
 from generators.core.resources import sample_data_folder
 
@@ -14,6 +15,12 @@ PIN_ENV = "THIDUA_PIN"
 REMOTE_CONFIG_ENV = "THIDUA_REMOTE_CONFIG"
 REMOTE_SECRET_PREFIX = "THIDUA_REMOTE_"  # the services file names its secrets' variables, all with this prefix
 REGISTER_NAME = "so-dang-ky-van-ban-di.sqlite"
+
+
+def _date_order(text: str) -> str:
+    if text not in DATE_ORDERS:
+        raise ValueError(text)
+    return text
 
 
 @dataclass(frozen=True)
@@ -40,6 +47,9 @@ class Settings:
     """The remote-signing services file (THIDUA_REMOTE_CONFIG), or None."""
     remote_secrets: Mapping[str, str] = field(default_factory=dict, repr=False)
     """Every THIDUA_REMOTE_* variable but the file's: the secrets the services file names; never printed."""
+    edxml_dates: str = "yyyy/MM/dd"
+    """How edXML packages write dates (THIDUA_EDXML_DATES): "yyyy/MM/dd" (the government office's samples) or
+    "dd/MM/yyyy"; packages received are read in either."""
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] | None = None, **given) -> "Settings":
@@ -69,9 +79,15 @@ class Settings:
             key_password=given.get("key_password", secret(PASSWORD_ENV)),
             pin=given.get("pin", secret(PIN_ENV)),
             remote_config=pick("remote_config", REMOTE_CONFIG_ENV, Path, None),
+            edxml_dates=pick("edxml_dates", "THIDUA_EDXML_DATES", _date_order, "yyyy/MM/dd"),
             remote_secrets=given.get("remote_secrets", {k: v for k, v in env.items()
                                                         if k.startswith(REMOTE_SECRET_PREFIX) and k != REMOTE_CONFIG_ENV}),
         )
+
+    def __post_init__(self):
+        if self.edxml_dates not in DATE_ORDERS:
+            raise ConfigError(f"Cách ghi ngày của gói tin edXML «{self.edxml_dates}» không hợp lệ; chọn một trong: "
+                              f"{', '.join(DATE_ORDERS)}.")
 
     def but(self, **changes) -> "Settings":
         return replace(self, **changes)

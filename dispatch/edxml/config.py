@@ -11,6 +11,9 @@ DSIG = "http://www.w3.org/2000/09/xmldsig#"
 DEFAULT_TYPE_CODES = {"KH": 1, "BC": 1, "TTr": 1, "BB": 1, "QĐ": 1, "CV": 1}
 
 
+DATE_ORDERS = {"yyyy/MM/dd": "%Y/%m/%d", "dd/MM/yyyy": "%d/%m/%Y"}
+
+
 @dataclass(frozen=True)
 class EdxmlConfig:
     date_format: str = "%Y/%m/%d"
@@ -27,3 +30,8 @@ class EdxmlConfig:
 
     def type_code(self, kind: str) -> int:
         return self.type_codes.get(kind, 1)
+
+    @classmethod
+    def with_date_order(cls, order: str) -> "EdxmlConfig":
+        """`order`: "yyyy/MM/dd" or "dd/MM/yyyy", as the receiving systems expect."""
+        return cls(date_format=DATE_ORDERS[order])

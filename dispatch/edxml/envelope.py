@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -199,7 +200,8 @@ def _read_organ(el) -> Organ:
 
 
 def parse_date(text: str, config: EdxmlConfig) -> dt.date:
-    return dt.datetime.strptime(text, config.date_format).date()
+    """Either order the sources use (the year's four digits tell which); `config` decides only what is written."""
+    return dt.datetime.strptime(text, "%Y/%m/%d" if re.match(r"\d{4}/", text) else "%d/%m/%Y").date()
 
 
 def read_business(head) -> Business:

@@ -62,12 +62,16 @@ def check(data: bytes, name: str, trust_roots: list[Path], config: EdxmlConfig, 
     xmlfile.check_schema(root, name)
     cert, content = signature.verify(root, trust_roots, name)
     signer = _organisation(cert)
-    answered = status.read(content, config)
+    try:
+        answered = status.read(content, config)
+        header, attachments = envelope.read(content, config) if answered is None else (None, [])
+    except (ValueError, TypeError) as exc:  # a date like 2024/13/45 has the schema's shape, not a date's
+        raise PackageRefused(f"{name}: gói tin có giá trị không đọc được ({exc}).", "Gói tin có ngày hoặc số không "
+                             "hợp lệ.") from None
     if answered is not None:
         if not same_name(signer, answered.sender.name):
             raise PackageRefused(f"{name}: gói trạng thái ký bởi «{signer}», không phải «{answered.sender.name}».")
         return CheckedPackage(None, (), signer, answered)
-    header, attachments = envelope.read(content, config)
     if not same_name(signer, header.sender.name):
         raise PackageRefused(f"{name}: gói tin ký bởi chứng thư của «{signer}», không phải của cơ quan gửi "
                              f"«{header.sender.name}».", "Chứng thư ký gói tin không phải của cơ quan gửi.")

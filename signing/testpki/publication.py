@@ -18,8 +18,9 @@ class Publication:
 
 
 @contextmanager
-def publishing(folder: Path):
-    """Serve `folder` (it may be filled after the server starts) until the block ends."""
+def publishing(folder: Path, port: int = 0):
+    """Serve `folder` (it may be filled after the server starts) until the block ends; `port` 0: any free one
+    (a later run serving the same PKI again names the port its certificates give)."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     publication = Publication("")
@@ -32,7 +33,7 @@ def publishing(folder: Path):
         def log_message(self, *args):
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(folder)))
+    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Handler, directory=str(folder)))
     publication.url = f"http://127.0.0.1:{server.server_port}"
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -97,7 +97,7 @@ def _unverified_header(data: bytes, config: EdxmlConfig) -> Header | None:
         if xmlfile.schema_problems(root) or status.read(root, config) is not None:
             return None
         return envelope.read(root, config)[0]
-    except Exception:  # any unreadable package: no one to answer
+    except (PackageRefused, ValueError, TypeError):  # an unreadable package: no one to answer
         return None
 
 
@@ -165,8 +165,9 @@ class Office:
     """A records office's exchange session: the province loaded once, each organisation's key opened once,
     the edXML choices of `config`. Use as a context manager (the keys are closed at the end)."""
 
-    def __init__(self, settings: Settings, province: Province | None = None, config: EdxmlConfig = EdxmlConfig()):
-        self.settings, self.config = settings, config
+    def __init__(self, settings: Settings, province: Province | None = None, config: EdxmlConfig | None = None):
+        self.settings = settings
+        self.config = config or EdxmlConfig.with_date_order(settings.edxml_dates)
         self.province = province or load_province(settings.data)
         self._keys = ExitStack()
         self._signers: dict[str, object] = {}
