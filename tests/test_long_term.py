@@ -82,15 +82,22 @@ def test_with_a_tsa_the_extension_reaches_b_lta(world, tmp_path):
     assert verify(out, [layout.root]).indication == "TOTAL_PASSED"
 
 
-def test_a_certificate_revoked_before_signing_is_reported_revoked(world, tmp_path):
+def _signed_by_a_revoked_leader(world, tmp_path, key: str, hours_before: int):
+    """The plan signed by a leader certificate revoked `hours_before` now; (unit, that certificate, the PDF)."""
     pki, layout, province = world["pki"], world["layout"], world["province"]
     unit = province.unit(UNIT)
-    revoked = pki.issue(Subject("da-thu-hoi", unit.leader.name, unit.name, unit.place), "nguoi-ky")
-    pki.revoke(revoked.cert, dt.datetime.now(dt.timezone.utc) - dt.timedelta(hours=1))
-    draft = world["draft"]
-    signed, issued = tmp_path / "signed.pdf", tmp_path / "issued.pdf"
-    sign_as_leader(unit, draft.pdf, signed, load_pkcs12(Pkcs12Key(revoked.p12), PASSWORD),
+    revoked = pki.issue(Subject(key, unit.leader.name, unit.name, unit.place), "nguoi-ky")
+    pki.revoke(revoked.cert, dt.datetime.now(dt.timezone.utc) - dt.timedelta(hours=hours_before))
+    signed = tmp_path / "signed.pdf"
+    sign_as_leader(unit, world["draft"].pdf, signed, load_pkcs12(Pkcs12Key(revoked.p12), PASSWORD),
                    layout.signature_image(UNIT))
+    return unit, revoked, signed
+
+
+def test_a_certificate_revoked_before_signing_is_reported_revoked(world, tmp_path):
+    layout, draft = world["layout"], world["draft"]
+    unit, _, signed = _signed_by_a_revoked_leader(world, tmp_path, "da-thu-hoi", 1)
+    issued = tmp_path / "issued.pdf"
     from dispatch.register import open_register
 
     with open_register(tmp_path / "so.sqlite") as register:
@@ -111,14 +118,8 @@ def test_embedded_revocation_data_naming_the_signer_revoked_fails_long_term_vali
     from cryptography.hazmat.primitives import serialization
     from pyhanko.sign.validation.dss import DocumentSecurityStore
 
-    pki, layout, province = world["pki"], world["layout"], world["province"]
-    unit = province.unit(UNIT)
-    revoked = pki.issue(Subject("thu-hoi-truoc", unit.leader.name, unit.name, unit.place), "nguoi-ky")
-    pki.revoke(revoked.cert, dt.datetime.now(dt.timezone.utc) - dt.timedelta(hours=2))
-    draft = world["draft"]
-    signed = tmp_path / "signed.pdf"
-    sign_as_leader(unit, draft.pdf, signed, load_pkcs12(Pkcs12Key(revoked.p12), PASSWORD),
-                   layout.signature_image(UNIT))
+    pki, layout = world["pki"], world["layout"]
+    _, revoked, signed = _signed_by_a_revoked_leader(world, tmp_path, "thu-hoi-truoc", 2)
     der = lambda c: asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER))  # noqa: E731
     crls = [asn1_crl.CertificateList.load((layout.folder / "crl" / f"{n}.crl").read_bytes())
             for n in ("root", "intermediate")]

@@ -1,10 +1,7 @@
 """The parties of an edXML package: sender and recipients (QCVN 102 From / To)."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-
-ORGAN_ID = re.compile(r"[A-Z0-9.]{1,35}")
 
 
 @dataclass(frozen=True)
@@ -20,6 +17,3 @@ class Organ:
     telephone: str = ""
     website: str = ""
 
-
-def valid_organ_id(text: str) -> bool:
-    return bool(ORGAN_ID.fullmatch(text))

@@ -134,8 +134,8 @@ def select_query(placeholder: str, issuer: str | None, year: int | None) -> tupl
     return query + " ORDER BY issuer, year, sequence, number", args
 
 
-def insert_query(placeholder: str) -> str:
-    return f"INSERT INTO outgoing ({', '.join(COLUMNS)}) VALUES ({', '.join([placeholder] * len(COLUMNS))})"
+def insert_query(placeholder: str, table: str = "outgoing", columns: tuple[str, ...] = COLUMNS) -> str:
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join([placeholder] * len(columns))})"
 
 
 class SqlRegister(Register):
@@ -230,8 +230,5 @@ class SqlReceipt(Receipt):
         self._register, self.number = register, number
 
     def record(self, doc: ReceivedDocument) -> None:
-        if doc.number != self.number:
-            raise ValueError("the entry must carry the allocated number")
-        p = self._register.placeholder
-        self._register._db.execute(f"INSERT INTO incoming ({', '.join(INCOMING)}) VALUES "
-                                   f"({', '.join([p] * len(INCOMING))})", incoming_row(doc))
+        check_allocated(doc, self.number)
+        self._register._db.execute(insert_query(self._register.placeholder, "incoming", INCOMING), incoming_row(doc))

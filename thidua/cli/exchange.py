@@ -4,16 +4,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from generators.core.errors import ThiduaError
-from thidua.cli.terminal import ask_secret
-from thidua.settings import PASSWORD_ENV
+from thidua.cli.terminal import with_key_password
 
 BUSINESS = {"revoke": 1, "update": 2, "replace": 3}
 
 
 def _with_password(settings):
-    if settings.key_password is None:
-        settings = settings.but(key_password=ask_secret("Mật khẩu tệp khóa của tổ chức: ", PASSWORD_ENV))
-    return settings
+    return with_key_password(settings, "Mật khẩu tệp khóa của tổ chức: ")
 
 
 def cmd_register_list(args, settings) -> int:

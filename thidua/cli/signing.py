@@ -9,8 +9,8 @@ from pathlib import Path
 from generators.core.clock import now_vn
 from generators.core.errors import ThiduaError
 from signing.keys import Pkcs11Key, Pkcs12Key
-from thidua.cli.terminal import ask_secret
-from thidua.settings import PASSWORD_ENV, PIN_ENV
+from thidua.cli.terminal import ask_secret, with_key_password
+from thidua.settings import PIN_ENV
 
 
 def _derived(path: Path, suffix: str) -> Path:
@@ -35,8 +35,7 @@ def _key(args, settings):
             settings = settings.but(pin=ask_secret("PIN của token: ", PIN_ENV))
         chain = tuple(args.chain or [p for p in [settings.pki_folder / "intermediate.pem"] if p.exists()])
         return Pkcs11Key(args.pkcs11_module, args.token_label, args.key_label, args.cert_label, chain), settings
-    if settings.key_password is None:
-        settings = settings.but(key_password=ask_secret("Mật khẩu tệp khóa: ", PASSWORD_ENV))
+    settings = with_key_password(settings)
     return (Pkcs12Key(args.pkcs12) if args.pkcs12 else None), settings
 
 
@@ -44,8 +43,7 @@ def cmd_pki_init(args, settings) -> int:
     from generators.core.config import load_province
     from thidua.workflows.pki import init_pki
 
-    if settings.key_password is None:
-        settings = settings.but(key_password=ask_secret("Mật khẩu bảo vệ các tệp khóa: ", PASSWORD_ENV))
+    settings = with_key_password(settings, "Mật khẩu bảo vệ các tệp khóa: ")
     units = args.units.split(",") if args.units else None
     layout = init_pki(load_province(settings.data), args.folder, settings.key_password, units)
     print(f"Đã tạo PKI THỬ NGHIỆM (không dùng cho văn bản thật) trong {layout.folder}; gốc tin cậy: {layout.root}")
@@ -123,7 +121,7 @@ def _long_term(args, settings) -> int:
     report = long_term_report(settings, args.file, args.trust)
     for name, verdict in report.signatures:
         print(f"  {name}: {VERDICTS.get(verdict, verdict)}")
-    print(f"Kiểm tra dài hạn (chỉ dữ liệu nhúng trong tệp, không truy cập mạng, bắt buộc kiểm tra thu hồi): "
+    print("Kiểm tra dài hạn (chỉ dữ liệu nhúng trong tệp, không truy cập mạng, bắt buộc kiểm tra thu hồi): "
           + (f"ĐẠT PAdES {report.level}." if report.ok else "KHÔNG ĐẠT."))
     return 0 if report.ok else 1
 

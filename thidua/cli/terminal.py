@@ -45,6 +45,15 @@ class QuietObserver(TerminalObserver):
         return lambda item: None
 
 
+def with_key_password(settings, prompt: str = "Mật khẩu tệp khóa: "):
+    """The settings holding the PKCS#12 password: from THIDUA_KEY_PASSWORD, else typed at the terminal."""
+    from thidua.settings import PASSWORD_ENV
+
+    if settings.key_password is None:
+        settings = settings.but(key_password=ask_secret(prompt, PASSWORD_ENV))
+    return settings
+
+
 def ask_secret(prompt: str, env_name: str) -> bytes:
     """A password or PIN typed at the terminal (never an argument, never echoed)."""
     import getpass

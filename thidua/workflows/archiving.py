@@ -15,11 +15,11 @@ from dispatch.register import open_register
 from generators.core.clock import now_vn
 from generators.core.config import load_province
 from generators.core.errors import ThiduaError
-from generators.core.model import Province, Unit
 from signing.errors import SigningError
 from signing.ltv import extend_long_term
 from thidua.settings import Settings
 from thidua.workflows.archive import trust_roots
+from thidua.workflows.office import sealing_unit_of
 
 HEADING = "TĐKT"  # the dossier list's heading: thi đua, khen thưởng
 
@@ -28,17 +28,6 @@ HEADING = "TĐKT"  # the dossier list's heading: thi đua, khen thưởng
 class ArchivedPackage:
     path: Path
     dossier: Dossier
-
-
-def _sealing_unit(province: Province, doc: IssuedDocument) -> Unit:
-    """The agency whose seal the document carries (a cluster's lead, the province for its council)."""
-    if doc.issuer in province.units:
-        unit = province.unit(doc.issuer)
-        return province.unit(unit.issuer_code)
-    named = [u for u in province.units.values() if u.name == doc.organ_name]
-    if not named:
-        raise ThiduaError(f"Không xác định được cơ quan lưu trữ văn bản {doc.notation} ({doc.organ_name}).")
-    return named[0]
 
 
 def archive_year(settings: Settings, folder: Path, roots: list[Path] | None = None,
@@ -53,7 +42,7 @@ def archive_year(settings: Settings, folder: Path, roots: list[Path] | None = No
         raise ThiduaError(f"Sổ đăng ký năm {settings.year} chưa có văn bản nào ({settings.register_target}).")
     by_agency: dict[str, list[IssuedDocument]] = {}
     for doc in issued:
-        by_agency.setdefault(_sealing_unit(province, doc).code, []).append(doc)
+        by_agency.setdefault(sealing_unit_of(province, doc).code, []).append(doc)
     plan = []
     for code, docs in sorted(by_agency.items()):
         unit = province.unit(code)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import ExitStack
+from contextlib import ExitStack, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +27,7 @@ from generators.core.model import Province, Unit
 from signing.keys import Pkcs12Key
 from signing.testpki.layout import PkiLayout
 from thidua.settings import Settings
-from thidua.workflows.office import open_signer
+from thidua.workflows.office import open_signer, sealing_unit_of
 
 SENT_DIR, STATUS_DIR, RECEIVED_DIR = "edxml/gui", "edxml/trang-thai", "van-ban-den"
 
@@ -73,8 +73,8 @@ def _issued_record(register: Register, pdf: Path) -> IssuedDocument:
 
 
 def _receiver(province: Province, header: Header, unit_code: str | None) -> Unit:
-    mine = [province.unit(u.code) for o in header.recipients for u in [units_by_organ_id(province).get(o.organ_id)]
-            if u is not None]
+    known = units_by_organ_id(province)
+    mine = [known[o.organ_id] for o in header.recipients if o.organ_id in known]
     if unit_code:
         chosen = [u for u in mine if u.code == unit_code]
         if not chosen:
@@ -104,14 +104,15 @@ def _unverified_header(data: bytes, config: EdxmlConfig) -> Header | None:
 def _register_received(settings: Settings, register: Register, checked: CheckedPackage, receiver: Unit,
                        at: dt.datetime) -> ReceivedDocument:
     header = checked.header
-    earlier = [r for r in register.received(receiver.code) if r.document_id == header.document_id]
+    received = register.received(receiver.code)
+    earlier = [r for r in received if r.document_id == header.document_id]
     business = header.business
     if business.doc_type == 0 and earlier:
         raise PackageRefused(f"Văn bản {header.notation} của {header.sender.name} đã vào sổ đến số "
                              f"{earlier[0].number} ngày {earlier[0].received_at[:10]}.", "Văn bản đã được tiếp nhận.")
     note = ""
     if business.doc_type:
-        target = [r for r in register.received(receiver.code) if r.document_id == business.document_id]
+        target = [r for r in received if r.document_id == business.document_id]
         if not target:
             raise PackageRefused(f"Gói tin {envelope.BUSINESS_TYPES[business.doc_type]} văn bản "
                                  f"{business.document_id}, văn bản này chưa có trong sổ đến.",
@@ -131,11 +132,10 @@ def _register_received(settings: Settings, register: Register, checked: CheckedP
             subject=header.subject, signer=header.full_name, document_id=header.document_id,
             business_type=business.doc_type, document=stored,
             sha256=hashlib.sha256(attachment.content).hexdigest() if attachment else "", note=note)
-        if stored is None:
-            receipt.record(entry)
-            return entry
-        with atomic_path(stored) as tmp:  # the file lands only if the row is written; the row only if the file is
-            tmp.write_bytes(attachment.content)
+        # the file lands only if the row is written; the row only if the file is
+        with atomic_path(stored) if stored else nullcontext() as tmp:
+            if tmp:
+                tmp.write_bytes(attachment.content)
             receipt.record(entry)
     return entry
 
@@ -145,8 +145,7 @@ def _note_status(settings: Settings, province: Province, answered: status.Status
     if unit is not None:
         with open_register(settings.register_target) as register:
             for doc in register.entries(year=answered.promulgation_date.year):
-                sender = province.unit(province.unit(doc.issuer).issuer_code) if doc.issuer in province.units else None
-                if doc.notation == answered.code_answered and sender is not None and sender.code == unit.code:
+                if doc.notation == answered.code_answered and sealing_unit_of(province, doc).code == unit.code:
                     register.mark_receipt(doc, f"{answered.sender.name}: {status.MEANING.get(answered.code, answered.code)}"
                                                f" ({answered.timestamp})")
     return answered
@@ -199,7 +198,7 @@ class Office:
         at = at or now_vn()
         with open_register(settings.register_target) as register:
             doc = _issued_record(register, pdf)
-            sender = province.unit(province.unit(doc.issuer).issuer_code)
+            sender = sealing_unit_of(province, doc)
             header = envelope.header_of(doc, organ_of(sender), [organ_of(known[o]) for o in to], sender.place,
                                         config, business, at)
             root = envelope.build(header, [Attachment(pdf.name, pdf.read_bytes(), description=doc.subject[:500])],

@@ -18,7 +18,7 @@ from dispatch.register import Register, open_register
 from generators.core.config import load_province
 from generators.core.errors import ThiduaError
 from generators.core.files import remove_stale
-from generators.core.model import Unit
+from generators.core.model import Province, Unit
 from signing import fields
 from signing.errors import KeyAccessError
 from signing.keys import Pkcs11Key, Pkcs12Key, load_pkcs12, pkcs11_signer
@@ -122,6 +122,17 @@ def signing_units(settings: Settings, code: str) -> tuple[Unit, Unit]:
     if unit.leader is None:
         raise ThiduaError(f"Đơn vị «{code}» chưa có người ký trong dữ liệu.")
     return unit, province.unit(unit.issuer_code)
+
+
+def sealing_unit_of(province: Province, doc: IssuedDocument) -> Unit:
+    """The agency whose seal an issued document carries: its issuer, a cluster's lead, or (for an issuer that is
+    not a unit, the council) the unit its organisation signature names."""
+    if doc.issuer in province.units:
+        return province.unit(province.unit(doc.issuer).issuer_code)
+    named = [u for u in province.units.values() if u.name == doc.organ_name]
+    if not named:
+        raise ThiduaError(f"Không xác định được cơ quan đã đóng dấu văn bản {doc.notation} ({doc.organ_name}).")
+    return named[0]
 
 
 def expected_of(unit: Unit, sealing: Unit | None = None) -> Expected:
