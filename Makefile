@@ -1,12 +1,13 @@
 # make demo: set everything up, then run the sample province's 2024 round.
 # make test: set everything up, then run the test suite.
+# make serve: set everything up, then start the web workspace.
 SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 APT_PACKAGES := libreoffice-writer-nogui fonts-liberation2 poppler-utils qpdf python3-venv \
-	libnss3-tools softhsm2 opensc postgresql openssl xmlsec1
+	libnss3-tools softhsm2 opensc postgresql openssl xmlsec1 chromium
 
-.PHONY: setup system venv demo test bench clean
+.PHONY: setup system venv demo test serve bench clean
 
 setup: system venv
 
@@ -41,6 +42,10 @@ demo: setup
 
 test: setup
 	$(PY) -m pytest -q
+
+# The web workspace on http://127.0.0.1:8000/ over out/web (created with demo accounts on first start).
+serve: setup
+	$(VENV)/bin/thidua serve
 
 bench: setup
 	$(PY) bench/bench_generate.py

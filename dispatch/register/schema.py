@@ -10,10 +10,10 @@ from importlib.resources import files
 VERSION_TABLE = "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"
 
 
-def migrations() -> list[tuple[int, list[str]]]:
-    """(version, statements) for every file of migrations/, in order."""
+def migrations(package: str = "dispatch.register") -> list[tuple[int, list[str]]]:
+    """(version, statements) for every file of the package's migrations/, in order."""
     out = []
-    for item in sorted(files("dispatch.register").joinpath("migrations").iterdir(), key=lambda p: p.name):
+    for item in sorted(files(package).joinpath("migrations").iterdir(), key=lambda p: p.name):
         if not item.name.endswith(".sql"):
             continue
         version = int(item.name.split("_", 1)[0])
@@ -23,9 +23,9 @@ def migrations() -> list[tuple[int, list[str]]]:
     return out
 
 
-def latest() -> int:
-    return migrations()[-1][0]
+def latest(package: str = "dispatch.register") -> int:
+    return migrations(package)[-1][0]
 
 
-def pending(current: int) -> list[tuple[int, list[str]]]:
-    return [(v, stmts) for v, stmts in migrations() if v > current]
+def pending(current: int, package: str = "dispatch.register") -> list[tuple[int, list[str]]]:
+    return [(v, stmts) for v, stmts in migrations(package) if v > current]

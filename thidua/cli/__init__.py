@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from thidua.cli import commendation, exchange, registration, review, signing, templates
+from thidua.cli import commendation, exchange, registration, review, signing, templates, web
 from thidua.cli.errors import run_reporting_errors
 from thidua.settings import Settings
 
@@ -32,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_commands(sub)
     exchange.add_commands(sub)
     exchange.add_archive_commands(sub)
+    web.add_commands(sub)
     return parser
 
 

@@ -85,3 +85,11 @@ def export_registers(settings: Settings, issuer: str | None = None, incoming: bo
         made.append(PrintedRegister(code, incoming, len(rows), docx, pdf, xlsx))
     (converter or Converter()).convert(jobs)
     return made
+
+
+def register_workbook(settings: Settings, issuer: str, out: Path) -> Path:
+    """The issuer's outgoing register of the year as one workbook (the web's export)."""
+    province = load_province(settings.data)
+    agency, place = _agency(settings, province, issuer, _councils(settings))
+    write_book_xlsx(outgoing_book(outgoing_entries(settings, issuer), agency, settings.year, place), out)
+    return out

@@ -78,13 +78,16 @@ def plan_documents(province: Province, data: YearData, findings: list[Finding], 
 
 
 def generate(settings: Settings, *, checked: CheckResult | None = None, converter: ConverterConfig | None = None,
-             observer: Observer | None = None, manifest: bool = True) -> RoundResult:
-    """Every document of the year's round as DOCX and PDF/A-2b; the drafts' manifest unless `manifest=False`."""
+             observer: Observer | None = None, manifest: bool = True, units: set[str] | None = None) -> RoundResult:
+    """Every document of the year's round as DOCX and PDF/A-2b (with `units`, only the plans of those units);
+    the drafts' manifest unless `manifest=False`."""
     observer = observer or Silent()
     checked = checked or check(settings)
     province, data, findings = checked.province, checked.data, checked.findings
     result = RoundResult(settings.year, findings)
     planned = plan_documents(province, data, findings, settings.out, settings.data)
+    if units is not None:
+        planned = [(d, ctx) for d, ctx in planned if d.kind == "KH" and d.unit in units]
     tick = observer.counter(len(planned) * 2, "Tạo văn bản")
     for doc, ctx in planned:
         render_docx(template_path(doc.kind), ctx, doc.docx, title=doc.title, author=province.units[doc.unit].name,
