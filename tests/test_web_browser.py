@@ -9,11 +9,12 @@ import subprocess
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from tests.web_helpers import ARTEFACTS, SAMPLE_LIST, launch_chromium, list_with_errors, running_server
+from tests.web_helpers import ARTEFACTS, ROOT, SAMPLE_LIST, launch_chromium, list_with_errors, running_server
 from thidua.workflows.workspace.setup import DEMO_PASSPHRASE, DEMO_PASSWORD
 
 pytestmark = pytest.mark.slow
 UNIT = "DH-XLONGDIEN"
+ROOT_DATA = ROOT / "data"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -117,11 +118,11 @@ def test_the_year_from_upload_to_verified_issue(server, browser, tmp_path):
     assert "Trạm Y tế xã Long Điền" in text  # the plan says what the list says
     shot(page, "04-clerk-preview")
     page.get_by_role("button", name="Trình lãnh đạo ký").click()
-    expect(page.locator("#doc-state")).to_have_text("Chờ lãnh đạo ký")
+    expect(page.locator("#doc-state")).to_have_text("Chờ ký")
     page.context.close()
 
     page = log_in(browser, server, "lanhdao.longdien")
-    expect(page.get_by_text(f"Kế hoạch bồi dưỡng, nhân rộng gương điển hình tiên tiến năm 2024")).to_be_visible()
+    expect(page.get_by_text("Kế hoạch bồi dưỡng, nhân rộng gương điển hình tiên tiến năm 2024")).to_be_visible()
     page.get_by_label("Mật khẩu bảo vệ khóa ký").fill(DEMO_PASSPHRASE)
     shot(page, "05-leader-waiting")
     page.get_by_role("button", name="Ký các văn bản đã chọn").click()
@@ -168,3 +169,101 @@ def test_the_year_from_upload_to_verified_issue(server, browser, tmp_path):
         expect(page.locator("#verdict")).to_have_text(verdict)
         shot(page, name)
     context.close()
+
+
+def sign_all_waiting(browser, server, username: str, name: str) -> None:
+    page = log_in(browser, server, username)
+    page.get_by_label("Mật khẩu bảo vệ khóa ký").fill(DEMO_PASSPHRASE)
+    page.get_by_role("button", name="Ký các văn bản đã chọn").click()
+    wait_for_job(page)
+    page.reload()
+    expect(page.locator("#nothing-waiting")).to_be_visible()
+    shot(page, name)
+    page.context.close()
+
+
+def issue_all_signed(browser, server, username: str, notation: str, name: str) -> None:
+    page = log_in(browser, server, username)
+    page.get_by_label("Mật khẩu bảo vệ khóa của cơ quan").fill(DEMO_PASSPHRASE)
+    page.get_by_role("button", name="Cấp số và ban hành").click()
+    wait_for_job(page)
+    page.reload()
+    expect(page.locator("#issued")).to_contain_text(notation)
+    shot(page, name)
+    page.context.close()
+
+
+def draft_and_send(browser, server, label: str, name: str) -> None:
+    page = log_in(browser, server, "bantdkt")
+    page.goto("/ban-thi-dua/khen-thuong")
+    page.get_by_role("button", name=f"Lập {label}").click()
+    wait_for_job(page)
+    page.reload()
+    row = page.locator("#dossier tbody tr").filter(has_text=label[0].upper() + label[1:])
+    expect(row).to_contain_text("Dự thảo")
+    row.get_by_role("link", name="Xem").click()
+    page.wait_for_function("img => img.complete && img.naturalWidth > 300",
+                           arg=page.locator(".preview img").first.element_handle())
+    shot(page, name)
+    page.get_by_role("button", name="Trình ký").click()
+    expect(page.locator("#doc-state")).to_have_text("Chờ ký")
+    page.context.close()
+
+
+def test_the_commendation_dossier_from_votes_to_decision(server, browser, tmp_path):
+    import io
+
+    import openpyxl
+
+    page = log_in(browser, server, "bantdkt")
+    page.get_by_role("link", name="Xét khen thưởng").click()
+    verdicts = page.locator("#verdicts tbody tr")
+    expect(verdicts).to_have_count(13)
+    expect(page.locator("#verdicts")).to_contain_text("Không đủ điều kiện")
+    expect(page.locator("#verdicts")).to_contain_text("Luật Thi đua, khen thưởng số 06/2022/QH15")  # the basis
+    council = ROOT_DATA / "commendation" / "hoi-dong-2024.xlsx"
+    wb = openpyxl.load_workbook(council)
+    wb["Biểu quyết"]["D5"] = "Có lẽ"
+    broken = io.BytesIO()
+    wb.save(broken)
+    page.get_by_label("Tệp thành viên và biểu quyết của Hội đồng (.xlsx)").set_input_files(
+        {"name": "hoi-dong-sai.xlsx", "mimeType": XLSX, "buffer": broken.getvalue()})
+    page.get_by_role("button", name="Tải lên và kiểm tra").click()
+    expect(page.locator("#council-problems")).to_contain_text("hoi-dong-sai.xlsx, trang tính «Biểu quyết», dòng 5, "
+                                                              "cột D (Biểu quyết): «Có lẽ» không có trong danh mục")
+    shot(page, "20-board-council-refused")
+    page.get_by_label("Tệp thành viên và biểu quyết của Hội đồng (.xlsx)").set_input_files(str(council))
+    page.get_by_role("button", name="Tải lên và kiểm tra").click()
+    expect(page.get_by_text("Đã cập nhật thành viên và biểu quyết")).to_be_visible()
+    shot(page, "21-board-verdicts")
+    page.context.close()
+
+    draft_and_send(browser, server, "biên bản họp hội đồng", "22-minutes-draft")
+    sign_all_waiting(browser, server, "thuky.hoidong", "23-secretary-signed")
+    sign_all_waiting(browser, server, "chutoa.hoidong", "24-chair-signed")
+    issue_all_signed(browser, server, "vanthu.ubnd", "01/BB-HĐTĐKT", "25-minutes-issued")
+    draft_and_send(browser, server, "tờ trình đề nghị khen thưởng", "26-proposal-draft")
+    sign_all_waiting(browser, server, "lanhdao.snv", "27-proposal-signed")
+    issue_all_signed(browser, server, "vanthu.snv", "01/TTr-SNV", "28-proposal-issued")
+    draft_and_send(browser, server, "quyết định khen thưởng", "29-decision-draft")
+    sign_all_waiting(browser, server, "chutich.ubnd", "30-decision-signed")
+    issue_all_signed(browser, server, "vanthu.ubnd", "01/QĐ-UBND", "31-decision-issued")
+
+    page = log_in(browser, server, "bantdkt")
+    page.goto("/ban-thi-dua/khen-thuong")
+    for kind, notation in (("BB", "01/BB-HĐTĐKT"), ("TTr", "01/TTr-SNV"), ("QĐ", "01/QĐ-UBND")):
+        expect(page.locator(f"#dossier tr[data-kind='{kind}']")).to_contain_text(notation)
+        expect(page.locator(f"#dossier tr[data-kind='{kind}']")).to_contain_text("Đã ban hành")
+    shot(page, "32-board-dossier-issued")
+    page.locator("#dossier tr[data-kind='QĐ']").get_by_role("link", name="Xem").click()
+    with page.expect_download() as issued_download:
+        page.get_by_role("link", name="Bản ban hành").click()
+    decision = tmp_path / "quyet-dinh.pdf"
+    issued_download.value.save_as(decision)
+    text = subprocess.run(["pdftotext", str(decision), "-"], capture_output=True, text=True, check=True).stdout
+    assert "01/TTr-SNV" in text  # the decision cites the proposal issued before it
+    page.goto("/kiem-tra")
+    page.get_by_label("Tệp PDF").set_input_files(str(decision))
+    page.get_by_role("button", name="Kiểm tra").click()
+    expect(page.locator("#verdict")).to_have_text("HỢP LỆ")
+    page.context.close()

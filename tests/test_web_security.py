@@ -15,9 +15,9 @@ from fastapi.routing import APIRoute
 
 from tests.web_helpers import SAMPLE_LIST, running_server
 from thidua.settings import Settings
-from thidua.tasks.jobs import PLAN, embedded_queue
+from thidua.tasks.jobs import PLAN, open_queue
 from thidua.web.app import routes as app_routes
-from thidua.workflows.workspace import audit, documents, uploads
+from thidua.workflows.workspace import documents, uploads
 from thidua.workflows.workspace.accounts import account
 from thidua.workflows.workspace.setup import DEMO_PASSPHRASE, DEMO_PASSWORD, create_demo_workspace
 from thidua.workflows.workspace.space import WorkspaceConfig
@@ -37,7 +37,7 @@ def site(tmp_path_factory):
     clerk = account(ws.db, "canbo.longdien")
     uploads.upload_list(ws, clerk, "long-dien.xlsx", SAMPLE_LIST.read_bytes())
     (doc,) = documents.draft_plans(ws, [OTHER], {OTHER: clerk})
-    job = embedded_queue(ws).submit(PLAN, clerk, {})
+    job = open_queue(ws).submit(PLAN, clerk, {})
     routes = [r for r in app_routes() if isinstance(r, APIRoute)]
     ws.close()
     with running_server(folder) as url:

@@ -7,7 +7,8 @@ import time
 import openpyxl
 import pytest
 
-from thidua.tasks.queue import DONE, FAILED, QUEUED, RUNNING, EmbeddedQueue, JobKind
+from thidua.tasks.queue import EmbeddedQueue
+from thidua.tasks.store import DONE, FAILED, QUEUED, RUNNING, JobKind
 from thidua.workflows.workspace import audit
 from thidua.workflows.workspace.accounts import CLERK, LoginRefused, add_account, authenticate
 from thidua.workflows.workspace.database import Database
@@ -91,3 +92,62 @@ def test_jobs_survive_a_restart_and_failures_are_kept(db):
     finally:
         second.stop()
     assert QUEUED not in {r["state"] for r in db.rows("SELECT state FROM jobs")}
+
+
+@pytest.mark.slow
+def test_the_server_keeps_its_workspace_on_postgresql(postgres_url, tmp_path):
+    """`thidua serve --database postgresql://…`: accounts, uploads and the audit log in the server database."""
+    import re
+    import uuid
+
+    import httpx
+
+    from tests.pg_server import create_database
+    from tests.web_helpers import SAMPLE_LIST, running_server
+    from thidua.workflows.workspace.setup import DEMO_PASSWORD
+
+    url = create_database(postgres_url, f"ws_{uuid.uuid4().hex[:12]}")
+    with running_server(tmp_path / "ws", extra_args=("--database", url)) as site:
+        c = httpx.Client(base_url=site, timeout=60)
+        token = re.search(r'name="csrf" value="([^"]+)"', c.get("/dang-nhap").text).group(1)
+        assert c.post("/dang-nhap", data={"csrf": token, "username": "canbo.longdien",
+                                          "password": DEMO_PASSWORD}).status_code == 303
+        token = re.search(r'name="csrf" value="([^"]+)"', c.get("/don-vi").text).group(1)
+        page = c.post("/don-vi/danh-sach", data={"csrf": token}, files={"file": ("ds.xlsx", SAMPLE_LIST.read_bytes())},
+                      follow_redirects=True).text
+        assert "danh sách không có lỗi" in page
+    assert not (tmp_path / "ws" / "workspace.sqlite").exists()
+    db = Database(url)
+    try:
+        assert db.one("SELECT COUNT(*) AS n FROM uploads")["n"] == 1
+        assert db.one("SELECT version FROM schema_version")["version"] == 2
+        assert any(e.action == "Tải lên danh sách đăng ký" for e in audit.entries(db))
+    finally:
+        db.close()
+
+
+@pytest.mark.slow
+def test_accounts_are_added_from_the_command_line_with_the_password_never_an_argument(tmp_path, monkeypatch, capsys):
+    from thidua.cli import main
+    from thidua.workflows.workspace.space import DATABASE_NAME
+
+    folder = tmp_path / "ws"
+    monkeypatch.setenv("THIDUA_ACCOUNT_PASSWORD", "mat-khau-rat-dai")
+    assert main(["account", "add", "--folder", str(folder), "canbo.moi", "--role", "clerk", "--unit",
+                 "DH-XLONGDIEN", "--name", "Cán bộ mới"]) == 0
+    assert main(["account", "add", "--folder", str(folder), "canbo.sai", "--role", "clerk", "--unit", "KHONG-CO",
+                 "--name", "x"]) == 2
+    monkeypatch.setenv("THIDUA_ACCOUNT_PASSWORD", "ngan")
+    assert main(["account", "add", "--folder", str(folder), "canbo.ngan", "--role", "clerk", "--unit",
+                 "DH-XLONGDIEN", "--name", "x"]) == 2
+    assert main(["account", "remote", "--folder", str(folder), "lanhdao.longdien", "vnpt-smartca"]) == 0
+    out = capsys.readouterr()
+    assert "Không có đơn vị mã «KHONG-CO»" in out.err and "ít nhất 10 ký tự" in out.err
+    assert "mat-khau-rat-dai" not in out.out + out.err
+    db = Database(folder / DATABASE_NAME)
+    try:
+        assert authenticate(db, "canbo.moi", "mat-khau-rat-dai", "127.0.0.1").unit == "DH-XLONGDIEN"
+        assert db.one("SELECT remote_service FROM accounts WHERE username=?",
+                      ("lanhdao.longdien",))["remote_service"] == "vnpt-smartca"
+    finally:
+        db.close()

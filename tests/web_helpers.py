@@ -29,14 +29,15 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_server(folder: Path, extra_env: dict | None = None):
+def running_server(folder: Path, extra_env: dict | None = None, extra_args: tuple[str, ...] = ()):
     """`thidua serve` in its own process; yields the base URL. Its console output goes to server-output.txt."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     port = free_port()
     output = open(folder / "server-output.txt", "wb")
     env = {**os.environ, **(extra_env or {})}
-    proc = subprocess.Popen([sys.executable, "-m", "thidua", "serve", "--folder", str(folder), "--port", str(port)],
+    proc = subprocess.Popen([sys.executable, "-m", "thidua", "serve", "--folder", str(folder), "--port", str(port),
+                             *extra_args],
                             stdout=output, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
     url = f"http://127.0.0.1:{port}"
     try:

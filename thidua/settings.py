@@ -12,6 +12,7 @@ from generators.core.resources import sample_data_folder
 
 PASSWORD_ENV = "THIDUA_KEY_PASSWORD"
 PIN_ENV = "THIDUA_PIN"
+ACCOUNT_PASSWORD_ENV = "THIDUA_ACCOUNT_PASSWORD"
 REMOTE_CONFIG_ENV = "THIDUA_REMOTE_CONFIG"
 REMOTE_SECRET_PREFIX = "THIDUA_REMOTE_"  # the services file names its secrets' variables, all with this prefix
 REGISTER_NAME = "so-dang-ky-van-ban-di.sqlite"
@@ -43,10 +44,15 @@ class Settings:
     """The PKCS#12 files' password (THIDUA_KEY_PASSWORD); never printed."""
     pin: bytes | None = field(default=None, repr=False)
     """The token's PIN (THIDUA_PIN); never printed."""
+    account_password: bytes | None = field(default=None, repr=False)
+    """The password of a workspace account being created (THIDUA_ACCOUNT_PASSWORD); never printed."""
     remote_config: Path | None = None
     """The remote-signing services file (THIDUA_REMOTE_CONFIG), or None."""
     remote_secrets: Mapping[str, str] = field(default_factory=dict, repr=False)
     """Every THIDUA_REMOTE_* variable but the file's: the secrets the services file names; never printed."""
+    redis_url: str | None = None
+    """The Redis server of the task queue (THIDUA_REDIS), e.g. redis://127.0.0.1:6379/0; None: the web server
+    runs its jobs in its own thread."""
     edxml_dates: str = "yyyy/MM/dd"
     """How edXML packages write dates (THIDUA_EDXML_DATES): "yyyy/MM/dd" (the government office's samples) or
     "dd/MM/yyyy"; packages received are read in either."""
@@ -78,7 +84,9 @@ class Settings:
             tsa_url=pick("tsa_url", "THIDUA_TSA", str, None),
             key_password=given.get("key_password", secret(PASSWORD_ENV)),
             pin=given.get("pin", secret(PIN_ENV)),
+            account_password=given.get("account_password", secret(ACCOUNT_PASSWORD_ENV)),
             remote_config=pick("remote_config", REMOTE_CONFIG_ENV, Path, None),
+            redis_url=pick("redis_url", "THIDUA_REDIS", str, None),
             edxml_dates=pick("edxml_dates", "THIDUA_EDXML_DATES", _date_order, "yyyy/MM/dd"),
             remote_secrets=given.get("remote_secrets", {k: v for k, v in env.items()
                                                         if k.startswith(REMOTE_SECRET_PREFIX) and k != REMOTE_CONFIG_ENV}),

@@ -10,7 +10,7 @@ from thidua.cli.errors import run_reporting_errors
 from thidua.settings import Settings
 
 # Arguments that become Settings fields when given; every other default comes from Settings.
-SETTING_ARGS = ("data", "out", "year", "register", "workers", "pki", "tsa_url")
+SETTING_ARGS = ("data", "out", "year", "register", "workers", "pki", "tsa_url", "redis_url")
 
 
 def _round_options(p) -> None:

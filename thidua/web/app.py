@@ -14,13 +14,13 @@ from signing.errors import SigningError
 from thidua.tasks.queue import EmbeddedQueue
 from thidua.web.limits import BodyLimit
 from thidua.web.pages import render
-from thidua.web.routes import auth, board, documents, jobs, records, unit, verify
+from thidua.web.routes import auth, board, commendation, documents, jobs, records, unit, verify
 from thidua.web.security import NotLoggedIn, current
 from thidua.workflows.workspace.space import Workspace
 from thidua.workflows.workspace.uploads import Refused
 
 log = logging.getLogger("thidua.web")
-AREAS = (auth, unit, documents, jobs, records, board, verify)
+AREAS = (auth, unit, documents, jobs, records, board, commendation, verify)
 """Every module of routes, each with its `router`."""
 
 

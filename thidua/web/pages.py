@@ -8,7 +8,7 @@ from fastapi.responses import RedirectResponse
 from fastapi.templating import Jinja2Templates
 
 from thidua.web.security import csrf_token, current
-from thidua.workflows.workspace.accounts import ARCHIVIST, BOARD, CLERK, LEADER, RECORDS
+from thidua.workflows.workspace.accounts import ARCHIVIST, BOARD, CHAIR, CLERK, LEADER, RECORDS, SECRETARY
 from thidua.workflows.workspace.clock import shown
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
@@ -18,7 +18,10 @@ NAVIGATION = {
     CLERK: [("/don-vi", "Danh sách và kế hoạch")],
     LEADER: [("/ky", "Văn bản chờ ký")],
     RECORDS: [("/van-thu", "Cấp số, ban hành"), ("/van-thu/so-dang-ky", "Sổ đăng ký văn bản đi")],
-    BOARD: [("/ban-thi-dua", "Tình hình các đơn vị"), ("/ban-thi-dua/nhat-ky", "Nhật ký thao tác")],
+    BOARD: [("/ban-thi-dua", "Tình hình các đơn vị"), ("/ban-thi-dua/khen-thuong", "Xét khen thưởng"),
+            ("/ban-thi-dua/nhat-ky", "Nhật ký thao tác")],
+    SECRETARY: [("/ky", "Văn bản chờ ký")],
+    CHAIR: [("/ky", "Văn bản chờ ký")],
     ARCHIVIST: [("/luu-tru", "Văn bản đã ban hành")],
 }
 HOME = {role: links[0][0] for role, links in NAVIGATION.items()}

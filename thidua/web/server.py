@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from dispatch.register.postgres import redact
 from thidua.settings import Settings
-from thidua.tasks.jobs import embedded_queue
+from thidua.tasks.jobs import open_queue
 from thidua.web.app import create_app
 from thidua.workflows.workspace.setup import DEMO_PASSPHRASE, DEMO_PASSWORD, create_demo_workspace, demo_accounts
 from thidua.workflows.workspace.space import WorkspaceConfig
@@ -40,7 +41,8 @@ def serve(settings: Settings, config: WorkspaceConfig, host: str = "127.0.0.1", 
     Path(config.folder).mkdir(parents=True, exist_ok=True)
     log_file = configure_logging(config.folder)
     ws = create_demo_workspace(config, settings)
-    app = create_app(ws, embedded_queue(ws))
+    app = create_app(ws, open_queue(ws, settings.redis_url))
     print(banner(config, settings, f"http://{host}:{port}/"), flush=True)
+    print(f"Hàng đợi: {'Redis ' + redact(settings.redis_url) if settings.redis_url else 'trong máy chủ'}", flush=True)
     print(f"Nhật ký máy chủ: {log_file}", flush=True)
     uvicorn.run(app, host=host, port=port, log_config=None, access_log=False)

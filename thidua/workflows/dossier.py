@@ -35,7 +35,8 @@ def council_people(rnd) -> list[Subject]:
             Subject(SECRETARY_KEY, meta["secretary"], meta["name"], meta["place"])]
 
 
-def _render(kind: str, unit_code: str, title: str, ctx: dict, folder: Path, day: dt.date, author: str) -> Draft:
+def render_draft(kind: str, unit_code: str, title: str, ctx: dict, folder: Path, day: dt.date, author: str) -> Draft:
+    """One document of the dossier as DOCX, dated (and named) by its day."""
     base = inside(folder, f"{kind.replace('Đ', 'D')}-{day.year}-{unit_code.replace('Đ', 'D')}")
     doc = Draft(kind, unit_code, title, base.with_suffix(".docx"), base.with_suffix(".pdf"),
                 dt.datetime.combine(day, dt.time(8, 0), VN))
@@ -43,7 +44,7 @@ def _render(kind: str, unit_code: str, title: str, ctx: dict, folder: Path, day:
     return doc
 
 
-def _convert(docs: list[Draft], converter: Converter) -> None:
+def convert_drafts(docs: list[Draft], converter: Converter) -> None:
     """One LibreOffice batch for the documents drafted together."""
     converter.convert([(d.docx, d.pdf) for d in docs])
     for d in docs:
@@ -71,9 +72,9 @@ def produce(province: Province, rnd, out_dir: Path, layout: PkiLayout, register:
 
     try:
         # Each document cites the one before it by number and date: minutes, then proposal, then decision.
-        bb = _render("BB", council.abbr, f"Biên bản họp {rnd.council.name} năm {rnd.year}", bb_context(province, rnd),
+        bb = render_draft("BB", council.abbr, f"Biên bản họp {rnd.council.name} năm {rnd.year}", bb_context(province, rnd),
                      folder, rnd.date("minutes"), council.name)
-        _convert([bb], converter)
+        convert_drafts([bb], converter)
 
         # Minutes: the secretary and the chair sign; issued under the council's ký hiệu with the committee's seal.
         day = rnd.date("minutes")
@@ -88,9 +89,9 @@ def produce(province: Province, rnd, out_dir: Path, layout: PkiLayout, register:
 
         # Proposal by Sở Nội vụ, citing the minutes.
         day = rnd.date("proposal")
-        ttr = _render("TTr", board.code, f"Tờ trình đề nghị khen thưởng năm {rnd.year}",
+        ttr = render_draft("TTr", board.code, f"Tờ trình đề nghị khen thưởng năm {rnd.year}",
                       ttr_context(province, rnd, bb_entry.notation, bb_entry.issued_date), folder, day, board.name)
-        _convert([ttr], converter)
+        convert_drafts([ttr], converter)
         signed = ttr.signed_pdf
         sign_as_leader(board, ttr.pdf, signed, key(layout.leader_p12(board.code)), layout.signature_image(board.code),
                        kind=ttr.kind)
@@ -98,9 +99,9 @@ def produce(province: Province, rnd, out_dir: Path, layout: PkiLayout, register:
 
         # Decision, citing the proposal's number and date.
         day = rnd.date("decision")
-        qd = _render("QĐ", decider.code, f"Quyết định khen thưởng năm {rnd.year}",
+        qd = render_draft("QĐ", decider.code, f"Quyết định khen thưởng năm {rnd.year}",
                      qd_context(province, rnd, ttr_entry.notation, ttr_entry.issued_date), folder, day, decider.name)
-        _convert([qd], converter)
+        convert_drafts([qd], converter)
         signed = qd.signed_pdf
         sign_as_leader(decider, qd.pdf, signed, key(layout.leader_p12(decider.code)),
                        layout.signature_image(decider.code), kind=qd.kind)

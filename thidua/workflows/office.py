@@ -17,7 +17,7 @@ from dispatch.record import IssuedDocument
 from dispatch.register import Register, open_register
 from generators.core.config import load_province
 from generators.core.errors import ThiduaError
-from generators.core.files import remove_stale
+from generators.core.files import atomic_path, remove_stale
 from generators.core.model import Province, Unit
 from signing import fields
 from signing.errors import KeyAccessError
@@ -70,6 +70,23 @@ def sign_with_fields(src: Path, dst: Path, main_name: str, main_titles: list[str
     finally:
         current.unlink(missing_ok=True)
         step.unlink(missing_ok=True)
+
+
+def sign_minutes_first(src: Path, dst: Path, chair: str, secretary: str, seal_mm: float, location: str, signer,
+                       image: Path | None, tsa_url: str | None = None) -> None:
+    """The council's secretary signs the minutes first: every field is placed (chair, secretary, seal, number,
+    date), then the secretary's signature; the chair signs later with `sign_placed_field`."""
+    sign_with_fields(src, dst, chair, ["CHỦ TỌA"], seal_mm, location,
+                     [(fields.SECRETARY_FIELD, secretary, signer, image)],
+                     others=[(fields.SECRETARY_FIELD, secretary, ["THƯ KÝ"])], tsa_url=tsa_url)
+
+
+def sign_placed_field(src: Path, dst: Path, field_name: str, name: str, location: str, signer, image: Path | None,
+                      tsa_url: str | None = None) -> None:
+    """A further signature in a field placed earlier (the chair's, after the secretary's), as its own update."""
+    check_signer(signer, field_name, name)
+    with atomic_path(Path(dst)) as tmp:
+        sign_file(src, Path(tmp), SignatureRequest(field_name, SIGN_REASON, location, name, image, tsa_url), signer)
 
 
 def issue_as_office(unit: Unit, src: Path, dst: Path, register: Register, signer, seal: Path | None,
@@ -146,7 +163,7 @@ def expected_signers(settings: Settings, unit_code: str) -> Expected:
 
 
 def sign_documents(settings: Settings, unit_code: str, pairs: list[tuple[Path, Path]], key: KeySpec | None = None,
-                   image: Path | None = None) -> Unit:
+                   image: Path | None = None, kind: str = "") -> Unit:
     """The leader of `unit_code` signs every (src, dst) pair: with a remote key in one run (the signer approves
     once; if they refuse, none is signed), with a local key one after another."""
     unit, sealing = signing_units(settings, unit_code)
@@ -155,14 +172,14 @@ def sign_documents(settings: Settings, unit_code: str, pairs: list[tuple[Path, P
     with open_signer(key or Pkcs12Key(layout.leader_p12(unit.code)), settings) as signer:
         if not isinstance(signer, RemoteSigner):
             for src, dst in pairs:
-                sign_as_leader(unit, src, dst, signer, image, settings.tsa_url, sealing=sealing)
+                sign_as_leader(unit, src, dst, signer, image, settings.tsa_url, kind=kind, sealing=sealing)
             return unit
         check_signer(signer, fields.LEADER_FIELD, unit.leader.name)
         with tempfile.TemporaryDirectory(prefix=".thidua-ky-", dir=Path(pairs[0][1]).parent) as work:
             jobs = []
             for i, (src, dst) in enumerate(pairs):
                 prepared = Path(work) / f"{i}.pdf"
-                fields.prepare(src, prepared, find_placement(src, *_leader_block(unit, "", sealing)))
+                fields.prepare(src, prepared, find_placement(src, *_leader_block(unit, kind, sealing)))
                 jobs.append((prepared, Path(dst), SignatureRequest(fields.LEADER_FIELD, SIGN_REASON, unit.place,
                                                                    unit.leader.name, image, settings.tsa_url)))
             sign_files_together(jobs, signer)
@@ -172,13 +189,18 @@ def sign_documents(settings: Settings, unit_code: str, pairs: list[tuple[Path, P
 def issue_document(settings: Settings, unit_code: str, src: Path, dst: Path, day: dt.date,
                    key: KeySpec | None = None, seal: Path | None = None) -> IssuedDocument:
     """The records office of `unit_code` numbers, dates and seals `src` into `dst`, recording it in the register."""
-    unit, sealing = signing_units(settings, unit_code)
+    return issue_for(settings, *signing_units(settings, unit_code), src, dst, day, key, seal)
+
+
+def issue_for(settings: Settings, unit: Unit, sealing: Unit, src: Path, dst: Path, day: dt.date,
+              key: KeySpec | None = None, seal: Path | None = None, kind: str = "") -> IssuedDocument:
+    """Issuance for `unit` under `sealing`'s seal: also an issuer that is not a unit (the council's minutes)."""
     layout = PkiLayout(settings.pki_folder)
     target = settings.register or settings.out / REGISTER_NAME
     with open_register(target) as register, \
             open_signer(key or Pkcs12Key(layout.org_p12(sealing.code)), settings) as signer:
         return issue_as_office(unit, src, dst, register, signer, seal or layout.seal_image(sealing.code), day,
-                               settings.tsa_url, sealing_unit=sealing)
+                               settings.tsa_url, kind=kind, sealing_unit=sealing)
 
 
 def issue_separate_annex(settings: Settings, unit_code: str, src: Path, dst: Path, parent_notation: str,

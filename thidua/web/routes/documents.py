@@ -7,15 +7,15 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import FileResponse, Response
 from pypdf import PdfReader
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import UploadFile
 
-from thidua.tasks.jobs import DOCX, SIGN
+from thidua.tasks.jobs import DOCX, SIGN, SIGN_REMOTE
 from thidua.web.downloads import DOCX as DOCX_TYPE
 from thidua.web.downloads import PDF
+from thidua.web.forms import chosen, passphrase, uploaded
 from thidua.web.pages import back, flash, render
 from thidua.web.security import checked_form, required
 from thidua.workflows.workspace import audit, documents
-from thidua.workflows.workspace.accounts import CLERK, LEADER
+from thidua.workflows.workspace.accounts import BOARD, CLERK, LEADER, SIGNERS
 
 router = APIRouter()
 FILE_NAMES = {"docx": "", "pdf": "", "signed": ".signed", "issued": ".issued"}
@@ -38,7 +38,8 @@ def document_page(request: Request, doc_id: str):
     who, doc = _doc(request, doc_id)
     ws = request.app.state.ws
     return render(request, "document.html", doc=doc, pages=_pages(ws.path(doc.current_pdf)),
-                  jobs=request.app.state.queue.of_owner(who.username), passphrase_needed=bool(who.key_file))
+                  jobs=request.app.state.queue.of_owner(who.username), signs_in=documents.SIGNS_IN.get(who.role),
+                  dossier_kinds=documents.DOSSIER_KINDS)
 
 
 @router.get("/van-ban/{doc_id}/tep/{which}")
@@ -73,12 +74,12 @@ def document_page_image(request: Request, doc_id: str, page: int):
 async def upload_docx(request: Request, doc_id: str):
     form = await checked_form(request)
     who, doc = _doc(request, doc_id, CLERK)
-    file = form.get("file")
-    if not isinstance(file, UploadFile) or not file.filename:
+    file = await uploaded(form)
+    if file is None:
         flash(request, "Hãy chọn tệp Word (.docx) đã sửa.", "error")
         return back(f"/van-ban/{doc.id}")
     ws = request.app.state.ws
-    doc, incoming = await run_in_threadpool(documents.check_docx_upload, ws, who, doc.id, await file.read())
+    doc, incoming = await run_in_threadpool(documents.check_docx_upload, ws, who, doc.id, file[1])
     request.app.state.queue.submit(DOCX, who, {"document": doc.id, "incoming": ws.relative(incoming)})
     flash(request, "Văn bản đúng thể thức; đang chuyển sang PDF/A.")
     return back(f"/van-ban/{doc.id}")
@@ -87,7 +88,7 @@ async def upload_docx(request: Request, doc_id: str):
 @router.post("/van-ban/{doc_id}/trinh-ky")
 async def send(request: Request, doc_id: str):
     await checked_form(request)
-    who, doc = _doc(request, doc_id, CLERK)
+    who, doc = _doc(request, doc_id, CLERK, BOARD)
     documents.send_to_leader(request.app.state.ws, who, doc.id)
     flash(request, "Đã trình lãnh đạo ký.")
     return back(f"/van-ban/{doc.id}")
@@ -96,7 +97,7 @@ async def send(request: Request, doc_id: str):
 @router.post("/van-ban/{doc_id}/tra-lai")
 async def return_document(request: Request, doc_id: str):
     form = await checked_form(request)
-    who, doc = _doc(request, doc_id, LEADER)
+    who, doc = _doc(request, doc_id, *SIGNERS)
     documents.return_to_unit(request.app.state.ws, who, doc.id, str(form.get("reason") or ""))
     flash(request, "Đã trả lại văn bản cho đơn vị.")
     return back("/ky")
@@ -106,34 +107,40 @@ async def return_document(request: Request, doc_id: str):
 async def upload_signed(request: Request, doc_id: str):
     form = await checked_form(request)
     who, doc = _doc(request, doc_id, LEADER)
-    file = form.get("file")
-    if not isinstance(file, UploadFile) or not file.filename:
+    file = await uploaded(form)
+    if file is None:
         flash(request, "Hãy chọn tệp PDF đã ký.", "error")
         return back(f"/van-ban/{doc.id}")
-    await run_in_threadpool(documents.accept_signed_upload, request.app.state.ws, who, doc.id, await file.read())
+    await run_in_threadpool(documents.accept_signed_upload, request.app.state.ws, who, doc.id, file[1])
     flash(request, "Đã nhận văn bản đã ký; chữ ký hợp lệ.")
     return back("/ky")
 
 
 @router.get("/ky")
 def waiting(request: Request):
-    who = required(request, LEADER)
+    who = required(request, *SIGNERS)
     ws = request.app.state.ws
-    return render(request, "leader.html", waiting=documents.visible(ws, who, documents.WAITING),
-                  others=[d for d in documents.visible(ws, who) if d.state != documents.WAITING],
+    state = documents.SIGNS_IN[who.role]
+    return render(request, "leader.html", waiting=documents.visible(ws, who, state),
+                  others=[d for d in documents.visible(ws, who) if d.state != state],
                   jobs=request.app.state.queue.of_owner(who.username))
 
 
 @router.post("/ky")
 async def sign(request: Request):
     form = await checked_form(request)
-    who = required(request, LEADER)
-    ids = [str(i) for i in form.getlist("document")]
+    who = required(request, *SIGNERS)
+    ids = chosen(form)
+    if form.get("method") == "remote":
+        documents.check_may_sign_remotely(request.app.state.ws, who, ids)
+        request.app.state.queue.submit(SIGN_REMOTE, who, {"documents": ids})
+        flash(request, f"Đã gửi yêu cầu ký {len(ids)} văn bản tới dịch vụ ký số từ xa; hãy xác nhận trên điện thoại.")
+        return back("/ky")
     documents.check_may_sign(request.app.state.ws, who, ids)
-    passphrase = str(form.get("passphrase") or "")
-    if not passphrase:
+    secret = passphrase(form)
+    if secret is None:
         flash(request, "Hãy nhập mật khẩu bảo vệ khóa ký.", "error")
         return back("/ky")
-    request.app.state.queue.submit(SIGN, who, {"documents": ids}, passphrase.encode("utf-8"))
+    request.app.state.queue.submit(SIGN, who, {"documents": ids}, secret)
     flash(request, f"Đang ký {len(ids)} văn bản; tiến độ hiện bên dưới.")
     return back("/ky")

@@ -9,6 +9,7 @@ from fastapi.responses import FileResponse
 from generators.core.files import file_slug
 from thidua.tasks.jobs import ISSUE
 from thidua.web.downloads import XLSX, removed_after, temporary_file
+from thidua.web.forms import chosen, passphrase
 from thidua.web.pages import back, flash, render
 from thidua.web.security import checked_form, required
 from thidua.workflows.registers import outgoing_entries, register_workbook
@@ -33,19 +34,18 @@ def office(request: Request):
 async def issue(request: Request):
     form = await checked_form(request)
     who = required(request, RECORDS)
-    ids = [str(i) for i in form.getlist("document")]
+    ids = chosen(form)
     ws = request.app.state.ws
     documents.check_may_issue(ws, who, ids)
     try:
         day = dt.date.fromisoformat(str(form.get("day") or ""))
     except ValueError:
         raise Refused("Ngày ban hành không hợp lệ; hãy chọn ngày.") from None
-    passphrase = str(form.get("passphrase") or "")
-    if not passphrase:
+    secret = passphrase(form)
+    if secret is None:
         flash(request, "Hãy nhập mật khẩu bảo vệ khóa của cơ quan.", "error")
         return back("/van-thu")
-    request.app.state.queue.submit(ISSUE, who, {"documents": ids, "day": day.isoformat()},
-                                   passphrase.encode("utf-8"))
+    request.app.state.queue.submit(ISSUE, who, {"documents": ids, "day": day.isoformat()}, secret)
     flash(request, f"Đang cấp số và ban hành {len(ids)} văn bản; tiến độ hiện bên dưới.")
     return back("/van-thu")
 

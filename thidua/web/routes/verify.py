@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import UploadFile
 
+from thidua.web.forms import uploaded
 from thidua.web.pages import render
 from thidua.web.security import checked_form
 from thidua.workflows.workspace.checking import verify_dropped
@@ -20,9 +20,9 @@ def verify_page(request: Request):
 @router.post("/kiem-tra")
 async def verify_file(request: Request):
     form = await checked_form(request)
-    file = form.get("file")
-    if not isinstance(file, UploadFile) or not file.filename:
+    file = await uploaded(form)
+    if file is None:
         return render(request, "verify.html", 400, error="Hãy chọn tệp PDF cần kiểm tra.")
     # In a worker thread: pyHanko's validation runs its own event loop, which the server's would refuse.
-    report = await run_in_threadpool(verify_dropped, request.app.state.ws, file.filename, await file.read())
+    report = await run_in_threadpool(verify_dropped, request.app.state.ws, *file)
     return render(request, "verify.html", report=report)

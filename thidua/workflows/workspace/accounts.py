@@ -13,8 +13,11 @@ from thidua.workflows.workspace.clock import stamp
 from thidua.workflows.workspace.database import Database
 
 CLERK, LEADER, RECORDS, BOARD, ARCHIVIST = "clerk", "leader", "records", "board", "archivist"
+SECRETARY, CHAIR = "secretary", "chair"  # the council's: they sign its minutes, the secretary first
 ROLE_NAMES = {CLERK: "Cán bộ thi đua đơn vị", LEADER: "Lãnh đạo đơn vị", RECORDS: "Văn thư cơ quan",
-              BOARD: "Ban Thi đua - Khen thưởng (Sở Nội vụ)", ARCHIVIST: "Lưu trữ"}
+              BOARD: "Ban Thi đua - Khen thưởng (Sở Nội vụ)", ARCHIVIST: "Lưu trữ",
+              SECRETARY: "Thư ký Hội đồng", CHAIR: "Chủ tọa cuộc họp Hội đồng"}
+SIGNERS = (LEADER, SECRETARY, CHAIR)
 
 MAX_FAILURES = 5
 """Per account name: a guessed password is tried at most this often in THROTTLE."""
@@ -38,6 +41,8 @@ class Account:
     """The unit's code: a clerk's or leader's unit, a records office's issuing body; the board's; '' otherwise."""
     key_file: str = ""
     """The server-held PKCS#12 file (leader, records office), protected by the person's own passphrase."""
+    remote_service: str = ""
+    """The remote signing service (by its name in the services file) the leader signs with, or ''."""
 
     @property
     def role_name(self) -> str:
@@ -45,7 +50,8 @@ class Account:
 
 
 def _account(row: dict) -> Account:
-    return Account(row["username"], row["display_name"], row["role"], row["unit"], row["key_file"])
+    return Account(row["username"], row["display_name"], row["role"], row["unit"], row["key_file"],
+                   row["remote_service"])
 
 
 def add_account(db: Database, username: str, display_name: str, role: str, unit: str, password: str,
@@ -55,6 +61,12 @@ def add_account(db: Database, username: str, display_name: str, role: str, unit:
     db.run("INSERT INTO accounts (username, display_name, role, unit, password_hash, key_file) VALUES (?,?,?,?,?,?)",
            (username, display_name, role, unit, _hasher.hash(password), key_file))
     return Account(username, display_name, role, unit, key_file)
+
+
+def use_remote_service(db: Database, username: str, service: str) -> None:
+    """The leader signs through `service` (a name in THIDUA_REMOTE_CONFIG's file); '' to stop."""
+    if db.run("UPDATE accounts SET remote_service=? WHERE username=? AND role=?", (service, username, LEADER)) != 1:
+        raise ThiduaError(f"Không có tài khoản lãnh đạo «{username}».")
 
 
 def account(db: Database, username: str) -> Account | None:

@@ -4,32 +4,42 @@ from __future__ import annotations
 
 import datetime as dt
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import docx as python_docx
 
+from generators.commendation.contexts import council_unit
 from generators.core.clock import now_vn
-from generators.core.errors import ThiduaError
 from generators.core.files import atomic_path, sha256
+from generators.core.model import Signer
 from generators.documents.convert import Converter
 from generators.documents.layout_rules import check_docx
 from generators.documents.pdf_normalize import normalize_pdf
 from generators.workbooks.safety import MAX_UNPACKED_BYTES
 from signing.keys import Pkcs12Key
+from signing.testpki.layout import PkiLayout
 from signing.fields import LEADER_FIELD
 from signing.verify import PASSED, verify
-from thidua.workflows.office import expected_signers, issue_document, sign_documents
+from thidua.workflows.dossier import CHAIR_KEY, SECRETARY_KEY
+from thidua.workflows.remote import RemoteChoice
+from thidua.workflows.office import (expected_signers, issue_for, open_signer, sign_documents, sign_minutes_first,
+                                     sign_placed_field, signing_units)
 from thidua.workflows.registration import generate
 from thidua.workflows.workspace import audit
-from thidua.workflows.workspace.accounts import ARCHIVIST, BOARD, CLERK, LEADER, RECORDS, Account
+from thidua.workflows.workspace.accounts import (ARCHIVIST, BOARD, CHAIR, CLERK, LEADER, RECORDS, SECRETARY,
+                                                 SIGNERS, Account)
 from thidua.workflows.workspace.clock import new_id, stamp
+from thidua.workflows.workspace.rounds import council_code, round_facts, whole_round
 from thidua.workflows.workspace.space import Workspace
 from thidua.workflows.workspace.uploads import Refused
 
 DRAFT, WAITING, RETURNED, SIGNED, ISSUED = "draft", "waiting", "returned", "signed", "issued"
-STATE_NAMES = {DRAFT: "Dự thảo", WAITING: "Chờ lãnh đạo ký", RETURNED: "Bị trả lại", SIGNED: "Đã ký, chờ cấp số",
-               ISSUED: "Đã ban hành"}
+WAITING_CHAIR = "waiting-chair"  # minutes: the secretary has signed, the chair has not yet
+STATE_NAMES = {DRAFT: "Dự thảo", WAITING: "Chờ ký", WAITING_CHAIR: "Thư ký đã ký, chờ chủ tọa ký",
+               RETURNED: "Bị trả lại", SIGNED: "Đã ký, chờ cấp số", ISSUED: "Đã ban hành"}
+SIGNS_IN = {LEADER: WAITING, SECRETARY: WAITING, CHAIR: WAITING_CHAIR}
+"""The state in which a document waits for each kind of signer."""
 
 
 @dataclass(frozen=True)
@@ -83,11 +93,19 @@ def _document(row: dict) -> Document:
                     row["issued_date"], row["reason"], row["sha256"], row["drafted"], row["updated"])
 
 
+def sealing_code(ws: Workspace, doc: Document) -> str:
+    """The unit whose records office numbers and seals the document: its issuer, a cluster's lead, or for the
+    council's minutes the decider (the council has no seal)."""
+    if doc.unit in ws.province.units:
+        return ws.province.unit(doc.unit).issuer_code
+    return str(round_facts(ws).get("decider") or "") if doc.unit == council_code(ws) else ""
+
+
 def may_see(ws: Workspace, who: Account, doc: Document) -> bool:
-    if who.role in (CLERK, LEADER):
+    if who.role in (CLERK, *SIGNERS):
         return doc.unit == who.unit
     if who.role == RECORDS:
-        return ws.province.unit(doc.unit).issuer_code == who.unit if doc.unit in ws.province.units else False
+        return sealing_code(ws, doc) == who.unit
     if who.role == BOARD:
         return True
     return who.role == ARCHIVIST and doc.state == ISSUED
@@ -118,6 +136,10 @@ def _set(ws: Workspace, doc: Document, **changes) -> None:
     ws.db.run(f"UPDATE documents SET {names} WHERE id=?", (*changes.values(), doc.id))
 
 
+DOSSIER_KINDS = ("BB", "TTr", "QĐ")
+"""The commendation dossier the board drafts: minutes, proposal, decision."""
+
+
 def _need(who: Account, role: str, doc: Document, *states: str) -> None:
     if who.role != role or doc.unit != who.unit and role != RECORDS:
         raise Refused("Bạn không có quyền thực hiện thao tác này với văn bản.")
@@ -136,30 +158,29 @@ def check_may_draft(ws: Workspace, who: Account) -> None:
 
 
 def draft_plans(ws: Workspace, units: list[str], who_by_unit: dict[str, Account], progress=None) -> list[Document]:
-    """The plans of `units` drafted from their current lists, in one LibreOffice batch."""
+    """The plans of `units` drafted from their current lists, in one LibreOffice batch; a unit with no readable
+    list or no quota under the plan has none."""
     result = generate(ws.settings, manifest=False, units=set(units))
-    made = []
-    for draft in result.documents:
-        existing = of_unit(ws, draft.unit)
-        values = dict(title=draft.title, state=DRAFT, docx=ws.relative(draft.docx), pdf=ws.relative(draft.pdf),
-                      undecided="\n".join(draft.undecided), reason="", sha256=sha256(draft.pdf),
-                      drafted=draft.created.date().isoformat())
-        if existing:
-            _set(ws, existing, **values)
-        else:
-            ws.db.run("INSERT INTO documents (id, unit, year, kind, title, state, docx, pdf, undecided, sha256, "
-                      "drafted, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                      (new_id(), draft.unit, ws.year, draft.kind, values["title"], DRAFT, values["docx"],
-                       values["pdf"], values["undecided"], values["sha256"], values["drafted"], stamp()))
-        doc = of_unit(ws, draft.unit)
-        audit.record(ws.db, who_by_unit.get(draft.unit), "Lập dự thảo kế hoạch", f"{doc.unit}: {doc.title}",
-                     doc.sha256)
-        made.append(doc)
-    missing = set(units) - {d.unit for d in made}
-    if missing:
-        raise ThiduaError("Không lập được kế hoạch cho đơn vị " + ", ".join(sorted(missing)) +
-                          ": đơn vị chưa có danh sách đọc được hoặc không có chỉ tiêu trong kế hoạch năm.")
-    return made
+    return [record_draft(ws, draft, who_by_unit.get(draft.unit), "Lập dự thảo kế hoạch") for draft in result.documents]
+
+
+def record_draft(ws: Workspace, draft, who: Account | None, action: str) -> Document:
+    """A drafted document (generators' Draft) entered as the unit's document of its kind, or replacing its
+    earlier draft."""
+    existing = of_unit(ws, draft.unit, draft.kind)
+    values = dict(title=draft.title, state=DRAFT, docx=ws.relative(draft.docx), pdf=ws.relative(draft.pdf),
+                  undecided="\n".join(draft.undecided), reason="", sha256=sha256(draft.pdf),
+                  drafted=draft.created.date().isoformat())
+    if existing:
+        _set(ws, existing, **values)
+    else:
+        ws.db.run("INSERT INTO documents (id, unit, year, kind, title, state, docx, pdf, undecided, sha256, "
+                  "drafted, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                  (new_id(), draft.unit, ws.year, draft.kind, values["title"], DRAFT, values["docx"],
+                   values["pdf"], values["undecided"], values["sha256"], values["drafted"], stamp()))
+    doc = of_unit(ws, draft.unit, draft.kind)
+    audit.record(ws.db, who, action, f"{doc.unit}: {doc.title}", doc.sha256)
+    return doc
 
 
 def check_docx_upload(ws: Workspace, who: Account, doc_id: str, data: bytes) -> tuple[Document, Path]:
@@ -208,8 +229,13 @@ def get_any(ws: Workspace, doc_id: str) -> Document:
 
 
 def send_to_leader(ws: Workspace, who: Account, doc_id: str) -> Document:
+    """The unit's clerk sends its plan; the board sends the dossier's documents (to their signers)."""
     doc = get(ws, who, doc_id)
-    _need(who, CLERK, doc, DRAFT, RETURNED)
+    if who.role == BOARD and doc.kind in DOSSIER_KINDS:
+        if doc.state not in (DRAFT, RETURNED):
+            raise Refused(f"Văn bản đang ở trạng thái «{doc.state_name}»; không thực hiện được thao tác này.")
+    else:
+        _need(who, CLERK, doc, DRAFT, RETURNED)
     if doc.undecided:
         raise Refused("Kế hoạch còn nội dung chưa có quyết định (" + "; ".join(doc.undecided) + "); chưa trình ký.")
     _set(ws, doc, state=WAITING, reason="")
@@ -219,27 +245,87 @@ def send_to_leader(ws: Workspace, who: Account, doc_id: str) -> Document:
 
 # ---------------------------------------------------------------- the leader
 
-def check_may_sign(ws: Workspace, who: Account, doc_ids: list[str]) -> list[Document]:
+def _chosen(ws: Workspace, who: Account, doc_ids: list[str], role: str, state: str, what: str,
+            no_key: str) -> list[Document]:
+    """The documents a batch action names, each one the account's to act on in `state`, and its key on hand."""
     if not doc_ids:
-        raise Refused("Hãy chọn ít nhất một văn bản để ký.")
+        raise Refused(f"Hãy chọn ít nhất một văn bản để {what}.")
     docs = [get(ws, who, i) for i in doc_ids]
     for doc in docs:
-        _need(who, LEADER, doc, WAITING)
-    if not who.key_file:
-        raise Refused("Tài khoản chưa có khóa ký trên máy chủ; hãy tải về, ký bằng token rồi tải lên.")
+        _need(who, role, doc, state)
+    if no_key and not who.key_file:
+        raise Refused(no_key)
     return docs
 
 
+def check_may_sign(ws: Workspace, who: Account, doc_ids: list[str]) -> list[Document]:
+    if who.role not in SIGNERS:
+        raise Refused("Tài khoản của bạn không ký văn bản.")
+    return _chosen(ws, who, doc_ids, who.role, SIGNS_IN[who.role], "ký",
+                   "Tài khoản chưa có khóa ký trên máy chủ; hãy tải về, ký bằng token rồi tải lên.")
+
+
+def _sign_one(ws: Workspace, who: Account, doc: Document, settings, key: Pkcs12Key) -> str:
+    """The account's signature on one document; the state it is in afterwards."""
+    src, signed = ws.path(doc.pdf), ws.path(doc.signed_pdf)
+    if who.role == LEADER:
+        sign_documents(settings, who.unit, [(src, signed)], key, kind=doc.kind)
+        return SIGNED
+    rnd = whole_round(ws)
+    layout = PkiLayout(ws.settings.pki_folder)
+    place = rnd.meta["council"]["place"]
+    with open_signer(key, settings) as signer:
+        if who.role == SECRETARY:
+            decider = ws.province.unit(rnd.meta["decider"])
+            sign_minutes_first(src, signed, rnd.council.chair, rnd.council.secretary, decider.kind.seal_mm, place,
+                               signer, layout.signature_image(SECRETARY_KEY))
+            return WAITING_CHAIR
+        sign_placed_field(signed, signed, LEADER_FIELD, rnd.council.chair, place, signer,
+                          layout.signature_image(CHAIR_KEY))
+        return SIGNED
+
+
 def sign(ws: Workspace, who: Account, doc_ids: list[str], passphrase: bytes, progress=None) -> list[Document]:
-    """The leader's signature on each document with the server-held key the passphrase opens."""
+    """The account's signature on each document with the server-held key the passphrase opens: a leader's on
+    their unit's documents, the council's secretary's then its chair's on the minutes."""
     docs = check_may_sign(ws, who, doc_ids)
-    pairs = [(ws.path(d.pdf), ws.path(d.signed_pdf)) for d in docs]
     settings = ws.settings.but(key_password=passphrase)
-    sign_documents(settings, who.unit, pairs, Pkcs12Key(ws.path(who.key_file)))
+    key = Pkcs12Key(ws.path(who.key_file))
     out = []
     for doc in docs:
-        _set(ws, doc, state=SIGNED, sha256=sha256(ws.path(doc.signed_pdf)))
-        audit.record(ws.db, who, "Ký ban hành", f"{doc.unit}: {doc.title}", sha256(ws.path(doc.signed_pdf)))
+        state = _sign_one(ws, who, doc, settings, key)
+        digest = sha256(ws.path(doc.signed_pdf))
+        _set(ws, doc, state=state, sha256=digest)
+        audit.record(ws.db, who, "Ký ban hành" if state == SIGNED else "Ký (thư ký)", f"{doc.unit}: {doc.title}",
+                     digest)
+        out.append(get_any(ws, doc.id))
+        if progress:
+            progress(doc.title)
+    return out
+
+
+def check_may_sign_remotely(ws: Workspace, who: Account, doc_ids: list[str]) -> list[Document]:
+    if who.role != LEADER or not who.remote_service:
+        raise Refused("Tài khoản chưa được gán dịch vụ ký số từ xa.")
+    return _chosen(ws, who, doc_ids, LEADER, WAITING, "ký", "")
+
+
+def sign_remotely(ws: Workspace, who: Account, doc_ids: list[str], progress=None, notes=None) -> list[Document]:
+    """The leader signs every chosen document through their remote signing service in one request, approved
+    once on their phone; if they refuse, none is signed. `notes` hears the service's progress."""
+    docs = check_may_sign_remotely(ws, who, doc_ids)
+    by_kind: dict[str, list[Document]] = {}
+    for doc in docs:
+        by_kind.setdefault(doc.kind, []).append(doc)
+    for kind, group in by_kind.items():
+        sign_documents(ws.settings, who.unit, [(ws.path(d.pdf), ws.path(d.signed_pdf)) for d in group],
+                       RemoteChoice(who.remote_service, progress=notes), kind=kind)
+    out = []
+    for doc in docs:
+        digest = sha256(ws.path(doc.signed_pdf))
+        _set(ws, doc, state=SIGNED, sha256=digest)
+        audit.record(ws.db, who, f"Ký ban hành (ký số từ xa: {who.remote_service})", f"{doc.unit}: {doc.title}",
+                     digest)
         out.append(get_any(ws, doc.id))
         if progress:
             progress(doc.title)
@@ -268,8 +354,11 @@ def accept_signed_upload(ws: Workspace, who: Account, doc_id: str, data: bytes) 
 
 
 def return_to_unit(ws: Workspace, who: Account, doc_id: str, reason: str) -> Document:
+    """A signer returns what waits for them, with the reason, to whoever drafted it."""
     doc = get(ws, who, doc_id)
-    _need(who, LEADER, doc, WAITING)
+    if who.role not in SIGNERS:
+        raise Refused("Bạn không có quyền thực hiện thao tác này với văn bản.")
+    _need(who, who.role, doc, SIGNS_IN[who.role])
     reason = " ".join(reason.split())[:1000]
     if not reason:
         raise Refused("Hãy ghi lý do trả lại.")
@@ -280,15 +369,19 @@ def return_to_unit(ws: Workspace, who: Account, doc_id: str, reason: str) -> Doc
 
 # ---------------------------------------------------------------- the records office
 
+def _issuing_units(ws: Workspace, doc: Document):
+    """The issuer and the unit whose seal it carries: for the minutes, the council (its chair as signer) and
+    the decider."""
+    if doc.unit in ws.province.units:
+        return signing_units(ws.settings, doc.unit)
+    rnd = whole_round(ws)
+    council = council_unit(ws.province, rnd)
+    return replace(council, leader=Signer(rnd.council.chair)), ws.province.unit(rnd.meta["decider"])
+
+
 def check_may_issue(ws: Workspace, who: Account, doc_ids: list[str]) -> list[Document]:
-    if not doc_ids:
-        raise Refused("Hãy chọn ít nhất một văn bản để cấp số.")
-    docs = [get(ws, who, i) for i in doc_ids]
-    for doc in docs:
-        _need(who, RECORDS, doc, SIGNED)
-    if not who.key_file:
-        raise Refused("Tài khoản văn thư chưa có khóa chữ ký số của cơ quan trên máy chủ.")
-    return docs
+    return _chosen(ws, who, doc_ids, RECORDS, SIGNED, "cấp số",
+                   "Tài khoản văn thư chưa có khóa chữ ký số của cơ quan trên máy chủ.")
 
 
 def issue(ws: Workspace, who: Account, doc_ids: list[str], passphrase: bytes, day: dt.date | None = None,
@@ -298,8 +391,8 @@ def issue(ws: Workspace, who: Account, doc_ids: list[str], passphrase: bytes, da
     settings = ws.settings.but(key_password=passphrase)
     out = []
     for doc in docs:
-        record = issue_document(settings, doc.unit, ws.path(doc.signed_pdf), ws.path(doc.issued_pdf),
-                                day or doc.default_issue_date, Pkcs12Key(ws.path(who.key_file)))
+        record = issue_for(settings, *_issuing_units(ws, doc), ws.path(doc.signed_pdf), ws.path(doc.issued_pdf),
+                           day or doc.default_issue_date, Pkcs12Key(ws.path(who.key_file)), kind=doc.kind)
         digest = sha256(ws.path(doc.issued_pdf))
         _set(ws, doc, state=ISSUED, notation=record.notation, issued_date=record.issued_date.isoformat(),
              sha256=digest)

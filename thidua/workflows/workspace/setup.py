@@ -8,10 +8,15 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, pkcs12
 
+from generators.commendation.round import commendation_dir
 from generators.core.config import load_province
+from generators.core.yamlfile import read_yaml
 from thidua.settings import Settings
 from thidua.workflows.pki import init_pki
-from thidua.workflows.workspace.accounts import ARCHIVIST, BOARD, CLERK, LEADER, RECORDS, add_account, accounts
+from thidua.workflows.dossier import CHAIR_KEY, SECRETARY_KEY, council_people
+from thidua.workflows.workspace.accounts import (ARCHIVIST, BOARD, CHAIR, CLERK, LEADER, RECORDS, SECRETARY,
+                                                 accounts, add_account)
+from thidua.workflows.workspace.rounds import round_facts, whole_round
 from thidua.workflows.workspace.space import Workspace, WorkspaceConfig, copy_data
 
 # Two communes of Đông Hải whose 2024 lists are left for their clerks to send through the workspace.
@@ -41,6 +46,17 @@ def demo_accounts(settings: Settings) -> list[DemoAccount]:
                 DemoAccount(f"vanthu.{short}", RECORDS, unit.issuer_code, f"Văn thư {province.unit(unit.issuer_code).name}")]
     out += [DemoAccount("bantdkt", BOARD, board.code, f"Ban Thi đua - Khen thưởng, {board.name}"),
             DemoAccount("luutru", ARCHIVIST, "", "Lưu trữ lịch sử tỉnh")]
+    path = commendation_dir(settings.data) / f"round-{settings.year}.yaml"
+    if path.exists():  # the commendation round's signers: the board's director, the chairman, the council
+        facts = read_yaml(path).data
+        board, decider, council = (province.unit(facts["board"]), province.unit(facts["decider"]),
+                                   facts["council"])
+        out += [DemoAccount("lanhdao.snv", LEADER, board.code, board.leader.name),
+                DemoAccount("vanthu.snv", RECORDS, board.code, f"Văn thư {board.name}"),
+                DemoAccount("chutich.ubnd", LEADER, decider.code, decider.leader.name),
+                DemoAccount("vanthu.ubnd", RECORDS, decider.code, f"Văn thư {decider.name}"),
+                DemoAccount("thuky.hoidong", SECRETARY, council["abbr"], council["secretary"]),
+                DemoAccount("chutoa.hoidong", CHAIR, council["abbr"], council["chair"])]
     return out
 
 
@@ -64,12 +80,16 @@ def create_demo_workspace(config: WorkspaceConfig, settings: Settings) -> Worksp
         return ws
     province = ws.province
     pki_password = secrets.token_urlsafe(24).encode()  # only until each key is re-protected by its holder's passphrase
-    units = sorted({c for code in DEMO_UNITS for c in (code, province.unit(code).issuer_code)})
-    layout = init_pki(province, ws.settings.pki_folder, pki_password, units)
-    for person in demo_accounts(ws.settings):
+    people = demo_accounts(ws.settings)
+    units = sorted({p.unit for p in people if p.unit in province.units and p.role in (LEADER, RECORDS)})
+    council = council_people(whole_round(ws)) if round_facts(ws) else []
+    layout = init_pki(province, ws.settings.pki_folder, pki_password, units, people=council)
+    council_keys = {SECRETARY: SECRETARY_KEY, CHAIR: CHAIR_KEY}
+    for person in people:
         key_file = ""
-        if person.role in (LEADER, RECORDS):
-            source = layout.leader_p12(person.unit) if person.role == LEADER else layout.org_p12(person.unit)
+        if person.role in (LEADER, RECORDS, SECRETARY, CHAIR):
+            source = (layout.org_p12(person.unit) if person.role == RECORDS else
+                      layout.leader_p12(council_keys.get(person.role, person.unit)))
             key_file = f"keys/{person.username}.p12"
             _rewrap(source, pki_password, ws.path(key_file), DEMO_PASSPHRASE.encode(), person.display_name)
         add_account(ws.db, person.username, person.display_name, person.role, person.unit, DEMO_PASSWORD, key_file)
