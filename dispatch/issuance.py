@@ -54,14 +54,18 @@ class IssueRequest:
 
 
 def field_values(reader, number: str, day: dt.date, notation_suffix: str) -> dict[str, str]:
-    """Page 1 as whole runs ("02/TTr-SNV", "ngày 05 tháng 6 năm 2024"); an annex reference's blanks one by one."""
+    """Page 1 as whole runs ("02/TTr-SNV", "ngày 05 tháng 6 năm 2024"); each line of an annex's reference
+    whole from its template ("(Kèm theo Tờ trình số 02/TTr-SNV ngày 05 tháng 6 năm 2024 của …)")."""
     values = {}
-    for name in fields.existing_fields(reader):
+    for name, spec in fields.existing_fields(reader).items():
         if name == fields.NUMBER:
             values[name] = f"{number}/{notation_suffix}"
         elif name == fields.DAY:
             values[name] = vn_date(day)
-        elif name.endswith(fields.NUMBER):
+        elif fields.REFERENCE_FIELD.fullmatch(name):
+            values[name] = fields.fill_reference(str(spec.get("/DV", "")), number, f"{day.day:02d}",
+                                                 month_text(day.month))
+        elif name.endswith(fields.NUMBER):  # a document prepared before references were set whole
             values[name] = number
         elif name.endswith(fields.DAY):
             values[name] = f"{day.day:02d}"

@@ -31,39 +31,45 @@ def _vietnamese_lower() -> list[str]:
 
 
 # Printable ASCII, then Đ and đ at codes 128 and 129 (named /Dcroat, /dcroat), then the lower-case Vietnamese
-# letters ("ngày … tháng … năm …") from 130 under their AGL names ("uni" and four hex digits), 196 codes in all.
-EXTRA = {"Đ": (128, "/Dcroat"), "đ": (129, "/dcroat")}
-EXTRA.update({ch: (130 + i, f"/uni{ord(ch):04X}") for i, ch in enumerate(_vietnamese_lower())})
-CHARS = "".join(chr(c) for c in range(32, 127)) + "".join(EXTRA)
-FIRST, LAST = 32, max(code for code, _ in EXTRA.values())
+# letters ("ngày … tháng … năm …") from 130 under their AGL names ("uni" and four hex digits), then any other
+# letter the font's texts hold (the capitals of an annex reference: "Ủy ban"), up to code 255.
+BASE_EXTRA = ("Đ", "đ", *_vietnamese_lower())
+ASCII = "".join(chr(c) for c in range(32, 127))
+FIRST = 32
 logging.getLogger("fontTools.subset").setLevel(logging.ERROR)  # "FFTM NOT subset" notices
 
 
-def code_of(ch: str) -> int:
-    if ch in EXTRA:
-        return EXTRA[ch][0]
-    if 32 <= ord(ch) < 127:
-        return ord(ch)
-    raise ValueError(f"appearance text limited to ASCII, Đ and lower-case Vietnamese letters: {ch!r}")
+def _glyph_name(ch: str) -> str:
+    return {"Đ": "/Dcroat", "đ": "/dcroat"}.get(ch, f"/uni{ord(ch):04X}")
+
+
+def extras_for(text: str) -> tuple[str, ...]:
+    more = sorted({c for c in text if not 32 <= ord(c) < 127 and c not in BASE_EXTRA})
+    extras = BASE_EXTRA + tuple(more)
+    if 128 + len(extras) > 256:
+        raise ValueError(f"appearance text holds too many distinct letters for one font: {''.join(more)!r}")
+    return extras
 
 
 @lru_cache(maxsize=None)
-def _subset(path: str) -> tuple[bytes, dict]:
-    """The font cut down to CHARS, and the metrics the PDF needs (computed once per process)."""
+def _subset(path: str, extras: tuple[str, ...]) -> tuple[bytes, dict]:
+    """The font cut down to ASCII and `extras`, and the metrics the PDF needs (computed once per character set)."""
+    chars = ASCII + "".join(extras)
+    codes = {ch: 128 + i for i, ch in enumerate(extras)}
     font = TTFont(path)
     opts = subset.Options()
     opts.name_IDs, opts.notdef_outline, opts.layout_features = ["*"], True, []
     sub = subset.Subsetter(opts)
-    sub.populate(text=CHARS)
+    sub.populate(text=chars)
     sub.subset(font)
     buf = io.BytesIO()
     font.save(buf)
     scale = 1000 / font["head"].unitsPerEm
     cmap, hmtx = font.getBestCmap(), font["hmtx"]
-    widths = {code: 0.0 for code in range(FIRST, LAST + 1)}
-    for ch in CHARS:
+    widths = {code: 0.0 for code in range(FIRST, 128 + len(extras))}
+    for ch in chars:
         if ord(ch) in cmap:
-            widths[code_of(ch)] = hmtx[cmap[ord(ch)]][0] * scale
+            widths[codes.get(ch, ord(ch))] = hmtx[cmap[ord(ch)]][0] * scale
     head, os2 = font["head"], font["OS/2"]
     return buf.getvalue(), {
         "widths": widths, "name": font["name"].getDebugName(6).replace(" ", ""),
@@ -78,10 +84,12 @@ def _n(name: str):
 
 
 class EmbeddedFont:
-    """A subset TrueType font registered once with a writer."""
+    """A subset TrueType font registered once with a writer; `text`: what it will draw, beyond dates and names."""
 
-    def __init__(self, writer, ttf_path: str, tag: str):
-        data, m = _subset(ttf_path)
+    def __init__(self, writer, ttf_path: str, tag: str, text: str = ""):
+        extras = extras_for(text)
+        self.codes = {ch: 128 + i for i, ch in enumerate(extras)}
+        data, m = _subset(ttf_path, extras)
         self.widths = m["widths"]
         self.cap_height = m["cap"] / 1000
         base = f"{tag}+{m['name']}"
@@ -99,27 +107,34 @@ class EmbeddedFont:
             _n("/StemV"): generic.NumberObject(80),
             _n("/FontFile2"): writer.add_object(stream),
         })
-        differences = [generic.NumberObject(EXTRA["Đ"][0])] + [_n(name) for _, name in EXTRA.values()]
+        differences = [generic.NumberObject(128)] + [_n(_glyph_name(ch)) for ch in extras]
+        last = 127 + len(extras)
         self.ref = writer.add_object(generic.DictionaryObject({
             _n("/Type"): _n("/Font"),
             _n("/Subtype"): _n("/TrueType"),
             _n("/BaseFont"): _n("/" + base),
             _n("/FirstChar"): generic.NumberObject(FIRST),
-            _n("/LastChar"): generic.NumberObject(LAST),
+            _n("/LastChar"): generic.NumberObject(last),
             _n("/Widths"): generic.ArrayObject([generic.FloatObject(round(self.widths[c], 3))
-                                                for c in range(FIRST, LAST + 1)]),
+                                                for c in range(FIRST, last + 1)]),
             _n("/Encoding"): generic.DictionaryObject({_n("/Type"): _n("/Encoding"),
                                                        _n("/BaseEncoding"): _n("/WinAnsiEncoding"),
                                                        _n("/Differences"): generic.ArrayObject(differences)}),
             _n("/FontDescriptor"): writer.add_object(descriptor),
         }))
 
-    def width(self, text: str, size: float) -> float:
-        return sum(self.widths[code_of(c)] for c in text) * size / 1000
+    def code_of(self, ch: str) -> int:
+        if ch in self.codes:
+            return self.codes[ch]
+        if 32 <= ord(ch) < 127:
+            return ord(ch)
+        raise ValueError(f"appearance text holds a letter its font was not made for: {ch!r}")
 
-    @staticmethod
-    def encode(text: str) -> bytes:
-        raw = bytes(code_of(c) for c in text)
+    def width(self, text: str, size: float) -> float:
+        return sum(self.widths[self.code_of(c)] for c in text) * size / 1000
+
+    def encode(self, text: str) -> bytes:
+        raw = bytes(self.code_of(c) for c in text)
         return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
 
 

@@ -2,10 +2,13 @@
 
 Field names are fixed so every step (and every validator) finds them:
 the leader's signature, the organisation's signature (which locks every field
-with FieldMDP), and the number / day / month of the header and of each annex.
+with FieldMDP), the number and the date of the header, and each line of each annex's
+reference ("(Kèm theo … số …)"), whose text with placeholders is kept as the field's
+default value (/DV), signed by the leader with the rest of the draft.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from pyhanko.pdf_utils import generic
@@ -16,7 +19,7 @@ from generators.core.files import atomic_path
 from generators.core.fonts import serif
 from signing.appearance import EmbeddedFont, text_appearance
 from signing.errors import DocumentStateError
-from signing.placement import Box, Placement
+from signing.placement import Box, Placement, ReferenceLine
 
 LEADER_FIELD = "ChuKyLanhDao"
 SECRETARY_FIELD = "ChuKyThuKy"  # minutes: the secretary signs beside the chair
@@ -24,6 +27,8 @@ ORG_FIELD = "ChuKyToChuc"
 # Document timestamps added after issuance (the archive's), numbered from 1: LuuTruDauThoiGian1, ...
 ARCHIVE_TIMESTAMP_FIELD = "LuuTruDauThoiGian"
 NUMBER, DAY, MONTH = "SoVanBan", "NgayBanHanh", "ThangBanHanh"
+REFERENCE = "KemTheo"  # PhuLuc<i>_KemTheo<j>: line j of annex i's reference
+REFERENCE_FIELD = re.compile(rf"PhuLuc\d+_{REFERENCE}\d+")
 
 
 WHOLE_RUNS = {NUMBER, DAY}  # page 1's fields: the whole number with its notation, the whole date
@@ -31,10 +36,18 @@ WHOLE_RUNS = {NUMBER, DAY}  # page 1's fields: the whole number with its notatio
 
 def field_names(placement: Placement) -> dict[str, Box]:
     names = {NUMBER: placement.header.number, DAY: placement.header.day}
-    for i, annex in enumerate(placement.annexes, start=1):
-        names.update({f"PhuLuc{i}_{NUMBER}": annex.number, f"PhuLuc{i}_{DAY}": annex.day,
-                      f"PhuLuc{i}_{MONTH}": annex.month})
+    for name, line in reference_lines(placement).items():
+        names[name] = line.box
     return names
+
+
+def reference_lines(placement: Placement) -> dict[str, ReferenceLine]:
+    return {f"PhuLuc{i}_{REFERENCE}{j}": line for i, annex in enumerate(placement.annexes, start=1)
+            for j, line in enumerate(annex, start=1)}
+
+
+def fill_reference(template: str, number: str, day: str, month: str) -> str:
+    return template.replace("{so}", number).replace("{ngay}", day).replace("{thang}", month)
 
 
 def font_path(italic: bool) -> str:
@@ -94,6 +107,7 @@ def prepare(src: Path, dst: Path, placement: Placement) -> None:
         form[generic.pdf_name("/DR")] = generic.DictionaryObject(
             {generic.pdf_name("/Font"): generic.DictionaryObject({generic.pdf_name("/TiRo"): font})})
         fields = form["/Fields"]
+        templates = {name: line.template for name, line in reference_lines(placement).items()}
         for name, box in field_names(placement).items():
             page_ref = writer.find_page_for_modification(box.page)[0]
             widget = generic.DictionaryObject({
@@ -110,6 +124,8 @@ def prepare(src: Path, dst: Path, placement: Placement) -> None:
                 generic.pdf_name("/AP"): generic.DictionaryObject(
                     {generic.pdf_name("/N"): _empty_appearance(writer, box)}),
             })
+            if name in templates:
+                widget[generic.pdf_name("/DV")] = generic.TextStringObject(templates[name])
             ref = writer.add_object(widget)
             fields.append(ref)
             page = page_ref.get_object()
@@ -134,7 +150,8 @@ def fill(writer: IncrementalPdfFileWriter, values: dict[str, str]) -> None:
     """Fill text fields (value and appearance) in the writer's incremental update."""
     fields = existing_fields(writer.prev)
     form = writer.root["/AcroForm"]
-    fonts = {italic: EmbeddedFont(writer, font_path(italic), "THIDUA" if not italic else "THIDUI")
+    text = "".join(values.values())
+    fonts = {italic: EmbeddedFont(writer, font_path(italic), "THIDUA" if not italic else "THIDUI", text)
              for italic in (False, True)}
     refs = {str(ref.get_object().get("/T")): ref for ref in form["/Fields"]}
     for name, text in values.items():
@@ -147,11 +164,13 @@ def fill(writer: IncrementalPdfFileWriter, values: dict[str, str]) -> None:
         size = float(da.split()[1]) if len(da.split()) > 1 else 13.0
         italic = name.endswith((DAY, MONTH)) or name.startswith("PhuLuc")  # the date and annex lines are italic
         whole = name in WHOLE_RUNS
+        reference = REFERENCE_FIELD.fullmatch(name) is not None  # re-set whole and centred where it stood
         font = fonts[italic]
         widget[generic.pdf_name("/V")] = generic.TextStringObject(text)
         widget[generic.pdf_name("/AP")] = generic.DictionaryObject({generic.pdf_name("/N"): text_appearance(
             writer, font, [text], x1 - x0, y1 - y0, size, centred=not whole,
-            left=font.width(" ", size) if name == NUMBER else 1.0, opaque=whole)})
+            left=None if reference else font.width(" ", size) if name == NUMBER else 1.0,
+            opaque=whole or reference)})
         writer.mark_update(ref)
 
 

@@ -95,6 +95,6 @@ class _DrawnStamp:
     def apply_appearance(self, annot) -> None:
         from signing.appearance import EmbeddedFont, text_appearance
 
-        font = EmbeddedFont(self.writer, self.font_path, "THIDUT")
+        font = EmbeddedFont(self.writer, self.font_path, "THIDUT", "".join(self.lines))
         ref = text_appearance(self.writer, font, self.lines, self.box.width, self.box.height, 10, centred=False)
         annot[generic.pdf_name("/AP")] = generic.DictionaryObject({generic.pdf_name("/N"): ref})

@@ -3,8 +3,10 @@
 Anchors: on page 1 the number line from after "Số:" to the end of "/KH-…" and the
 date line from "ngày" to the year (each filled as one clean run at issuance: "Số:
 02/TTr-SNV", "ngày 05 tháng 6 năm 2024"); the blanks between "số" and "/…",
-"ngày", "tháng" and "năm" in each annex's "(Kèm theo …)" line; the signer's last
-title line and name. No hard-coded coordinates.
+"ngày", "tháng" and "năm" in each annex's "(Kèm theo …)" reference, which is filled by
+re-setting each of its lines whole, centred where it stood ("(Kèm theo Kế hoạch số
+02/KH-UBND ngày 05 tháng 6 năm 2024 của …)"); the signer's last title line and name.
+No hard-coded coordinates.
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generators.core.fonts import text_width_mm
 from signing.errors import PlacementError
 
 MM = 72 / 25.4
@@ -65,10 +68,26 @@ class DateBlanks:
     month: Box | None  # None: `day` covers the whole date ("ngày … tháng … năm …"), as on page 1
 
 
+@dataclass(frozen=True)
+class ReferenceLine:
+    """One printed line of an annex's "(Kèm theo …)" reference: its box and its text with the blanks as
+    placeholders ({so}, {ngay}, {thang}), so the filled line is set whole instead of digits dropped into gaps."""
+
+    box: Box
+    template: str
+
+
+# The blanks of a reference line, each after its keyword: "số {so}/KH-…", "ngày {ngay} tháng {thang} năm".
+REFERENCE_BLANKS = (("so", "số", lambda nxt: nxt.startswith("/")), ("ngay", "ngày", lambda nxt: nxt == "tháng"),
+                    ("thang", "tháng", lambda nxt: nxt == "năm"))
+# The widest filled blanks ("9999", "28", "12") against the blank itself: the box grows to hold them.
+WIDEST_FILL = {"so": "9999", "ngay": "28", "thang": "12"}
+
+
 @dataclass
 class Placement:
     header: DateBlanks  # Số and the date line of page 1
-    annexes: list[DateBlanks] = field(default_factory=list)
+    annexes: list[list[ReferenceLine]] = field(default_factory=list)  # per annex, its reference's lines
     signature: Box | None = None  # the leader's (or the chair's)
     seal: Box | None = None  # the organisation's, over the left third of the signature
     others: dict[str, Box] = field(default_factory=dict)  # further signers' fields (e.g. the secretary's)
@@ -141,14 +160,7 @@ def find_placement(pdf: Path, signer_name: str, title_lines: list[str], seal_mm:
         raise PlacementError(f"{name}: dòng «Số:» và dòng «…, ngày … tháng … năm …» ở trang 1 không còn chỗ trống "
                              "để cấp số, ngày (văn bản đã có số hoặc sai mẫu).")
     header = _whole_runs(number_line, sizes)
-    annexes = []
-    for i, ln in enumerate(lines):
-        if ln[0].text.startswith("(Kèm"):
-            found = _blanks(ln + (lines[i + 1] if i + 1 < len(lines) and lines[i + 1][0].page == ln[0].page else []),
-                            sizes, number_after="số")
-            if found is None:
-                raise PlacementError(f"{name}: dòng «(Kèm theo … số … ngày …)» ở trang {ln[0].page + 1} thiếu chỗ trống.")
-            annexes.append(DateBlanks(_italic(found.number), _italic(found.day), _italic(found.month)))
+    annexes = [_reference(lines[i:i + 3], sizes, name) for i, ln in enumerate(lines) if ln[0].text.startswith("(Kèm")]
     placement = Placement(header, annexes)
     placement.signature, placement.seal = _signature_boxes(lines, sizes, name, signer_name, title_lines, seal_mm,
                                                            signature_mm)
@@ -175,8 +187,46 @@ def _whole_runs(line: list[Word], sizes) -> DateBlanks:
     return DateBlanks(number, day, None)
 
 
-def _italic(box: Box) -> Box:
-    return Box(box.page, box.x0, box.y0, box.x1, box.y1, box.font_size, True)
+def _reference(candidates: list[list[Word]], sizes, name: str) -> list[ReferenceLine]:
+    """The lines of one "(Kèm theo …)" paragraph (up to the one ending ")"), each with its placeholders."""
+    page = candidates[0][0].page
+    ref = []
+    for ln in candidates:
+        if ln[0].page != page:
+            break
+        ref.append(ln)
+        if ln[-1].text.endswith(")"):
+            break
+    flat = [w for ln in ref for w in ln]
+    found: dict[str, int] = {}
+    for k, w in enumerate(flat[:-1]):
+        for token, keyword, before in REFERENCE_BLANKS:
+            if token not in found and w.text == keyword and before(flat[k + 1].text):
+                found[token] = k
+    missing = [kw for token, kw, _ in REFERENCE_BLANKS if token not in found]
+    if missing or not ref[-1][-1].text.endswith(")"):
+        raise PlacementError(f"{name}: dòng «(Kèm theo … số … ngày … tháng … năm … của …)» ở trang {page + 1} thiếu "
+                             f"chỗ trống sau «{', '.join(missing) or 'của …)'}».")
+    after = {k: token for token, k in found.items()}
+    height = sizes[page][1]
+    out, k = [], 0
+    for ln in ref:
+        pieces = []
+        for w in ln:
+            pieces.append(w.text + (f" {{{after[k]}}}" if k in after else ""))
+            k += 1
+        template = " ".join(pieces).replace("{so} /", "{so}/")
+        size = round((ln[0].bottom - ln[0].top) / LINE_TO_FONT)
+        x0, x1 = ln[0].x0 - 2, ln[-1].x1 + 2
+        widest = template
+        for token, digits in WIDEST_FILL.items():
+            widest = widest.replace(f"{{{token}}}", digits)
+        grow = max(0.0, text_width_mm(widest, size, italic=True) * MM + 4 - (x1 - x0)) / 2
+        top, bottom = min(w.top for w in ln), max(w.bottom for w in ln)
+        box = Box(page, max(0.0, x0 - grow), height - bottom - 1, min(sizes[page][0], x1 + grow), height - top + 1,
+                  size, True)
+        out.append(ReferenceLine(box, template))
+    return out
 
 
 def _signature_boxes(lines, sizes, name, signer_name, title_lines, seal_mm, signature_mm):

@@ -20,10 +20,11 @@ from dataclasses import dataclass
 
 import pikepdf
 
-from signing.fields import ARCHIVE_TIMESTAMP_FIELD, DAY, LEADER_FIELD, MONTH, NUMBER, ORG_FIELD, SECRETARY_FIELD
+from signing.fields import (ARCHIVE_TIMESTAMP_FIELD, DAY, LEADER_FIELD, MONTH, NUMBER, ORG_FIELD, REFERENCE,
+                            SECRETARY_FIELD)
 
 SIGNATURE_FIELDS = {LEADER_FIELD, SECRETARY_FIELD, ORG_FIELD}
-_TEXT_FIELD = re.compile(rf"(PhuLuc\d+_)?({NUMBER}|{DAY}|{MONTH})")
+_TEXT_FIELD = re.compile(rf"(PhuLuc\d+_)?({NUMBER}|{DAY}|{MONTH})|PhuLuc\d+_{REFERENCE}\d+")
 _TIMESTAMP_FIELD = re.compile(rf"{ARCHIVE_TIMESTAMP_FIELD}[1-9]\d{{0,2}}")
 _REVISION_END = re.compile(rb"%%EOF(\r\n|\r|\n)?$")
 _HEX = re.compile(rb"[0-9A-Fa-f]*")

@@ -33,6 +33,7 @@ from generators.documents.docx_layout import (  # noqa: E402
     RULE_STYLE,
     SIZE,
     set_bottom_border,
+    set_cell_margins,
     set_run_fonts,
 )
 from generators.documents.page_numbers import page_field  # noqa: E402
@@ -260,6 +261,7 @@ def data_table(doc, width_mm, columns, row_cells, *, group_rows=False, items="ex
     table = doc.add_table(rows=1, cols=len(columns))
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    set_cell_margins(table)
     widths = [Mm(w) for _, w in columns]
     repeat_header(table.rows[0])
     for i, (title, _) in enumerate(columns):
@@ -332,7 +334,7 @@ def build_kh(path: Path) -> None:
     para(doc, "(Kèm theo Kế hoạch số {{ number }}/KH-{{ agency_abbr }} {{ date_line }} của {{ unit_name }})",
          size=SIZE["annex_title"], italic=True, align=CENTER)
     rule(doc)
-    columns = [("STT", 11), ("Tên mô hình, tập thể, cá nhân", 42), ("Loại", 18), ("Ngày sinh", 24),
+    columns = [("STT", 12), ("Tên mô hình, tập thể, cá nhân", 41), ("Loại", 18), ("Ngày sinh", 24),
                ("Chức vụ, đơn vị công tác", 44), ("Lĩnh vực", 30), ("Thành tích nổi bật", 44),
                ("Biện pháp bồi dưỡng, nhân rộng", 39)]
     data_table(doc, 252, columns, [("{{ e.no }}", CENTER), ("{{ e.name }}", LEFT), ("{{ e.kind }}", CENTER),
@@ -408,7 +410,7 @@ def build_ttr(path: Path) -> None:
     signature_block(doc, width)
     annex_section(doc, "Phụ lục", "(Kèm theo Tờ trình số {{ number }}/TTr-{{ agency_abbr }} {{ date_line }} của "
                   "{{ unit_name }})", "{{ annex_title }}")
-    columns = [("STT", 11), ("Tên tập thể, cá nhân", 50), ("Chức vụ, đơn vị", 60), ("Danh hiệu, hình thức", 45),
+    columns = [("STT", 12), ("Tên tập thể, cá nhân", 49), ("Chức vụ, đơn vị", 60), ("Danh hiệu, hình thức", 45),
                ("Đơn vị đề nghị", 30), ("Biểu quyết của Hội đồng", 56)]
     data_table(doc, 252, columns, [("{{ e.no }}", CENTER), ("{{ e.name }}", LEFT), ("{{ e.position }}", LEFT),
                                    ("{{ e.award }}", LEFT), ("{{ e.unit }}", LEFT), ("{{ e.vote }}", LEFT)])
@@ -430,7 +432,7 @@ def build_qd(path: Path) -> None:
     signature_block(doc, width)
     annex_section(doc, "Phụ lục", "(Kèm theo Quyết định số {{ number }}/QĐ-{{ agency_abbr }} {{ date_line }} của "
                   "{{ decider }})", "{{ annex_title }}")
-    columns = [("STT", 11), ("Tên tập thể, cá nhân", 52), ("Chức vụ, đơn vị", 66), ("Danh hiệu, hình thức", 52),
+    columns = [("STT", 12), ("Tên tập thể, cá nhân", 51), ("Chức vụ, đơn vị", 66), ("Danh hiệu, hình thức", 52),
                ("Hệ số", 18), ("Tiền thưởng (đồng)", 53)]
     data_table(doc, 252, columns, [("{{ e.no }}", CENTER), ("{{ e.name }}", LEFT), ("{{ e.position }}", LEFT),
                                    ("{{ e.award }}", LEFT), ("{{ e.coefficient }}", CENTER),
@@ -446,7 +448,7 @@ def build_bb(path: Path) -> None:
     body(doc, "{{ opening }}")
     part(doc, "I. THÀNH PHẦN THAM DỰ")
     body(doc, "{{ attendance }}")
-    data_table(doc, 165, [("STT", 11), ("Họ và tên", 40), ("Chức vụ", 55), ("Chức danh trong Hội đồng", 34),
+    data_table(doc, 165, [("STT", 12), ("Họ và tên", 39), ("Chức vụ", 55), ("Chức danh trong Hội đồng", 34),
                                   ("Tham dự", 25)],
                        [("{{ e.no }}", CENTER), ("{{ e.name }}", LEFT), ("{{ e.position }}", LEFT),
                         ("{{ e.role }}", LEFT), ("{{ e.presence }}", LEFT)], items="members")
@@ -456,8 +458,9 @@ def build_bb(path: Path) -> None:
     vote_table = doc.add_table(rows=1, cols=7)
     vote_table.style = doc.styles["Table Grid"]
     vote_table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    set_cell_margins(vote_table)
     repeat_header(vote_table.rows[0])
-    heads = [("STT", 10), ("Tên tập thể, cá nhân", 38), ("Danh hiệu, hình thức", 36), ("Đồng ý", 16),
+    heads = [("STT", 12), ("Tên tập thể, cá nhân", 36), ("Danh hiệu, hình thức", 36), ("Đồng ý", 16),
              ("Không đồng ý", 17), ("Tỷ lệ / mức cần đạt", 28), ("Kết quả", 20)]
     for i, (title, _) in enumerate(heads):
         para(vote_table.cell(0, i), title, size=SIZE["table"], bold=True, align=CENTER)

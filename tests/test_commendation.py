@@ -171,3 +171,40 @@ def test_excel_templates_for_the_round(tmp_path, capsys):
         assert main(["excel-template", kind, str(out)]) == 0
         wb = openpyxl.load_workbook(out)
         assert sheet in wb.sheetnames and wb[sheet].cell(2, 1).value
+
+
+def _page_one_lines(pdf) -> list[tuple[str, float]]:
+    """Page 1's printed lines with their widths (points), from poppler's word boxes."""
+    import html
+    import subprocess
+
+    out = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True,
+                         text=True, check=True).stdout
+    rows: dict[int, list[tuple[float, float, str]]] = {}
+    for x0, top, x1, text in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">'
+                                        r'(.*?)</word>', out):
+        rows.setdefault(round(float(top)), []).append((float(x0), float(x1), html.unescape(text)))
+    return [(" ".join(w[2] for w in sorted(ws)), max(w[1] for w in ws) - min(w[0] for w in ws))
+            for _, ws in sorted(rows.items())]
+
+
+def test_subject_lines_are_balanced_and_keep_word_pairs_whole(dossier):
+    """Issue 14 item 4: the subject (trích yếu) of the minutes, the proposal and the decision breaks between
+    phrases, never inside "kỷ niệm" (LibreOffice broke "kỷ / niệm" in the proposal) or another word pair, in lines
+    of even length, as read back from the issued PDF."""
+    rnd, docs, layout, out = dossier
+    pairs = ["kỷ niệm", "thi đua", "khen thưởng", "danh hiệu", "hình thức", "nhân dịp", "đề nghị", "Hội đồng",
+             "Ngày Thi đua yêu nước"]
+    for kind, title in (("BB", "BIÊN BẢN"), ("TTr", "TỜ TRÌNH"), ("QĐ", "QUYẾT ĐỊNH")):
+        lines = _page_one_lines(docs[kind].files.issued_pdf)
+        start = next(i for i, (text, _) in enumerate(lines) if text == title) + 1
+        subject = lines[start:start + 2]
+        joined = " ".join(text for text, _ in subject)
+        assert "Thi đua yêu nước 11/6/2024" in subject[1][0] and joined.endswith("11/6/2024"), subject
+        for pair in pairs:
+            words = pair.split()
+            for cut in range(1, len(words)):
+                assert not (subject[0][0].endswith(" ".join(words[:cut]))
+                            and subject[1][0].startswith(" ".join(words[cut:]))), (kind, subject)
+        short, wide = sorted(w for _, w in subject)
+        assert short >= 0.6 * wide, (kind, subject)  # not a long line and a short tail

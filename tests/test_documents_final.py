@@ -311,3 +311,22 @@ def test_signing_by_order_or_by_authorization(province, tmp_path):
     lines = [line.strip() for line in text.splitlines()]
     at = next(i for i, line in enumerate(lines) if line.endswith("TL. CHỦ TỊCH"))
     assert lines[at + 1].endswith("CHÁNH VĂN PHÒNG") and "TM. ỦY BAN NHÂN DÂN" not in text
+
+
+def test_table_cells_are_padded_and_the_number_column_stays_whole(round_2024):
+    """Item 4: data tables have cell margins (1 mm above and below, 1.5 mm at the sides) and a header row that
+    repeats; "STT" is one word in every annex's header (it broke "ST / T" in an 11 mm column before)."""
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    out, result = round_2024
+    for draft in result.documents:
+        doc = Document(str(draft.docx))
+        table = doc.tables[-1]
+        mar = table._tbl.tblPr.find(qn("w:tblCellMar"))
+        assert {e: int(mar.find(qn(f"w:{e}")).get(qn("w:w"))) for e in ("top", "bottom", "left", "right")} == {
+            "top": 57, "bottom": 57, "left": 85, "right": 85}, draft.docx.name
+        assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+        pages = _text_pages(draft.pdf)
+        headers = [p for p in pages if "Tên mô hình" in p or "Tên tập thể" in p]
+        assert headers and all(re.search(r"^\s*STT\b", p, re.M) for p in headers), draft.pdf.name

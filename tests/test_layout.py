@@ -141,3 +141,20 @@ def test_templates_check_reports_layout_and_unknown_variables(tmp_path, capsys):
     doc.save(str(path2))
     assert main(["templates", "check", "--kind", "KH", str(path2)]) == 1
     assert "ho_ten" in capsys.readouterr().out
+
+
+def test_data_table_without_a_repeated_header_or_cell_padding(good_kh, tmp_path):
+    """Issue 14 item 4: a data table's header row repeats on every page, and its text stays clear of the rules."""
+    from docx.oxml.ns import qn
+
+    def no_repeat(doc):
+        trpr = doc.tables[-1].rows[0]._tr.trPr
+        trpr.remove(trpr.find(qn("w:tblHeader")))
+
+    def no_padding(doc):
+        tblpr = doc.tables[-1]._tbl.tblPr
+        tblpr.remove(tblpr.find(qn("w:tblCellMar")))
+
+    for fn, words in ((no_repeat, "lặp lại"), (no_padding, "sát đường kẻ")):
+        rules, messages = broken(good_kh, tmp_path, fn)
+        assert rules == {"bang"} and words in " ".join(messages), messages

@@ -95,8 +95,11 @@ def test_filled_fields_equal_the_register(issued):
         assert values["SoVanBan"] == entry.notation == f"{entry.number:02d}/{entry.notation.split('/', 1)[1]}"
         assert values["NgayBanHanh"] == f"ngày {entry.issued_date.day:02d} tháng {month} năm {entry.issued_date.year}"
         assert "ThangBanHanh" not in values
-        if d["unit"].plan_role:  # a KH has its annex reference filled too
-            assert values["PhuLuc1_SoVanBan"] == f"{entry.number:02d}" and values["PhuLuc1_ThangBanHanh"] == month
+        if d["unit"].plan_role:  # a KH has its annex reference filled too, each line whole
+            reference = " ".join(v for k, v in sorted(values.items()) if k.startswith("PhuLuc1_KemTheo"))
+            assert reference.startswith(f"(Kèm theo Kế hoạch số {entry.notation} ngày {entry.issued_date.day:02d} "
+                                        f"tháng {month} năm {entry.issued_date.year} của "), reference
+            assert reference.endswith(")") and not any(k.startswith("PhuLuc1_") and "KemTheo" not in k for k in values)
         assert entry.notation.endswith("/KH-UBND") or entry.notation.endswith("/BC-SNV")
         assert "Lưu: VT" not in " ".join(entry.recipients) and entry.file_copy.startswith("VT, ")
 
@@ -146,6 +149,20 @@ def test_number_and_date_read_as_one_clean_run_in_embedded_times(issued):
             font = ap.Resources.Font.F1
             assert "LiberationSerif" in str(font.BaseFont) and "/FontFile2" in font.FontDescriptor
         assert "Italic" in str(by_name["NgayBanHanh"].AP.N.Resources.Font.F1.BaseFont)  # the date line is italic
+
+
+def test_annex_reference_reads_as_one_clean_line(issued):
+    """Issue 14 item 2 for the annex: "(Kèm theo Kế hoạch số 01/KH-UBND ngày 05 tháng 6 năm 2024 của …)" has no
+    gap wider than a word space once issued (rendered by poppler), where the draft had its three blanks."""
+    d = next(d for d in issued["docs"] if d["unit"].plan_role)
+    with pikepdf.open(d["issued"]) as pdf:
+        lines = [f for f in pdf.Root.AcroForm.Fields if str(f.T).startswith("PhuLuc1_KemTheo")]
+        page = next(i for i, p in enumerate(pdf.pages) if any(a.objgen == lines[0].objgen for a in p.get("/Annots", [])))
+        rects = [[float(v) for v in f.Rect] for f in lines]
+    first = rects[0]
+    assert _widest_gap(d["draft"], page, first) > 14
+    for rect in rects:
+        assert _widest_gap(d["issued"], page, rect) < 14 * 0.5
 
 
 def test_blue_signature_and_red_seal_over_its_left_third(issued):

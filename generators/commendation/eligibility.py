@@ -10,8 +10,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from generators.commendation.records import NOT_AWARDED, RATINGS, SCOPES, Proposal, Records, Subject
 from generators.core.clock import in_period
 from generators.core.errors import ConfigError

@@ -28,6 +28,10 @@ NATIONAL = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 RULE_STYLE = "TD Rule"  # paragraphs drawing the short solid lines under components
 RULE_RATIO = 0.4  # agency and summary lines: 1/3 to 1/2 of the text, here 40 %
+# Data tables' cell margins (twips): text 1 mm clear of the rules above and below, 1.5 mm of the sides.
+CELL_MARGINS = {"top": 57, "bottom": 57, "left": 85, "right": 85}
+MIN_CELL_MARGIN = 40  # top and bottom, twips (0.7 mm): less and the text touches the rules
+WORD_CELL_MARGIN = 108  # Word's default left and right margin of a cell (1.9 mm)
 
 @lru_cache(maxsize=None)
 def _font(bold: bool, italic: bool, size: float):
@@ -37,8 +41,19 @@ def _font(bold: bool, italic: bool, size: float):
 
 
 def text_width_pt(text: str, size: float, bold: bool = False, italic: bool = False) -> float:
-    """Width of a line in points, measured with Times New Roman's metric twin."""
-    return _font(bold, italic, size).getlength(text) / 20
+    """Width of a line in points, measured with Times New Roman's metric twin (the widest, if it has breaks)."""
+    return max(_font(bold, italic, size).getlength(line) / 20 for line in text.split("\n"))
+
+
+def widest_line_pt(runs) -> float:
+    """The widest line of a paragraph given as (text, size, bold, italic) runs; lines end at breaks ("\n")."""
+    widths = [0.0]
+    for text, size, bold, italic in runs:
+        for i, piece in enumerate(text.split("\n")):
+            if i:
+                widths.append(0.0)
+            widths[-1] += text_width_pt(piece, size, bold=bold, italic=italic)
+    return max(widths)
 
 
 def set_run_fonts(rpr, name: str = FONT) -> None:
@@ -78,6 +93,49 @@ def has_bottom_border(paragraph) -> bool:
             return bottom is not None and bottom.get(qn("w:val")) not in (None, "nil", "none")
         style = style.base_style
     return False
+
+
+def set_cell_margins(table, margins: dict[str, int] = CELL_MARGINS) -> None:
+    tblpr = table._tbl.tblPr
+    old = tblpr.find(qn("w:tblCellMar"))
+    if old is not None:
+        tblpr.remove(old)
+    mar = OxmlElement("w:tblCellMar")
+    for edge in ("top", "left", "bottom", "right"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:w"), str(margins[edge]))
+        el.set(qn("w:type"), "dxa")
+        mar.append(el)
+    tblpr.append(mar)
+
+
+def cell_margins(tbl, styles_element=None) -> dict[str, int]:
+    """A table's cell margins in twips: its own, else its style's, else Word's defaults."""
+    found = {"top": 0, "bottom": 0, "left": WORD_CELL_MARGIN, "right": WORD_CELL_MARGIN}
+    sources = []
+    tblpr = tbl.find(qn("w:tblPr"))
+    if styles_element is not None and tblpr is not None and tblpr.find(qn("w:tblStyle")) is not None:
+        style_id = tblpr.find(qn("w:tblStyle")).get(qn("w:val"))
+        for st in styles_element.iterchildren(qn("w:style")):
+            if st.get(qn("w:styleId")) == style_id and st.find(qn("w:tblPr")) is not None:
+                sources.append(st.find(qn("w:tblPr")))
+    if tblpr is not None:
+        sources.append(tblpr)
+    for src in sources:
+        mar = src.find(qn("w:tblCellMar"))
+        for edge in found if mar is not None else ():
+            el = mar.find(qn(f"w:{edge}"))
+            if el is None and edge in ("left", "right"):
+                el = mar.find(qn("w:start" if edge == "left" else "w:end"))
+            if el is not None and el.get(qn("w:type"), "dxa") == "dxa":
+                found[edge] = int(el.get(qn("w:w"), "0"))
+    return found
+
+
+def side_padding_pt(tbl) -> float:
+    """What a cell's own margins take from its width, in points (left plus right)."""
+    m = cell_margins(tbl)
+    return (m["left"] + m["right"]) / 20
 
 
 def cell_width(cell):

@@ -16,7 +16,17 @@ from docx.shared import Cm
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from generators.documents.docx_layout import FONT, MOTTO, NATIONAL, cell_width, has_bottom_border, text_width_pt
+from generators.documents.docx_layout import (
+    FONT,
+    MIN_CELL_MARGIN,
+    MOTTO,
+    NATIONAL,
+    cell_margins,
+    cell_width,
+    has_bottom_border,
+    side_padding_pt,
+    widest_line_pt,
+)
 
 JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 TAGS_ONLY = re.compile(r"(\s*\{%.*?%\}\s*)+")  # a {%p %} paragraph: gone once rendered
@@ -160,7 +170,8 @@ def _blocks(doc) -> list[Block]:
                     w = cell_width(cell)
                     for p in cell.paragraphs:
                         if not TAGS_ONLY.fullmatch(p.text):
-                            out.append(Block(p, tindex, (r, c), sec, (w.pt if w is not None else width) - 10.8))
+                            out.append(Block(p, tindex, (r, c), sec,
+                                             (w.pt if w is not None else width) - side_padding_pt(child)))
     return out
 
 
@@ -194,7 +205,40 @@ def check_docx(path) -> list[Violation]:
     _check_title_and_body(res, blocks, v)
     _check_signature(res, doc, blocks, v)
     _check_annexes(res, doc, blocks, v)
+    _check_tables(doc, v)
     return v
+
+
+def _bordered(tbl) -> bool:
+    tblpr = tbl.find(qn("w:tblPr"))
+    if tblpr is None:
+        return False
+    style = tblpr.find(qn("w:tblStyle"))
+    borders = tblpr.find(qn("w:tblBorders"))
+    drawn = borders is not None and any(el.get(qn("w:val")) not in ("nil", "none") for el in borders)
+    return drawn or (borders is None and style is not None and "Grid" in style.get(qn("w:val"), ""))
+
+
+def _check_tables(doc, v):
+    """Data tables (bordered): a header row repeated on every page, and text clear of the rules."""
+    styles = doc.styles.element
+    n = 0
+    for tbl in doc.element.body.iterchildren(qn("w:tbl")):
+        if not _bordered(tbl):
+            continue
+        n += 1
+        rows = tbl.findall(qn("w:tr"))
+        trpr = rows[0].find(qn("w:trPr")) if rows else None
+        if len(rows) > 1 and (trpr is None or trpr.find(qn("w:tblHeader")) is None):
+            v.append(Violation("bang", f"bảng thứ {n}: dòng tiêu đề phải lặp lại ở đầu mỗi trang (Word: Table "
+                                       "Properties › Row › Repeat as header row; LibreOffice: Table Properties › "
+                                       "Text Flow › Repeat heading)."))
+        m = cell_margins(tbl, styles)
+        if min(m["top"], m["bottom"]) < MIN_CELL_MARGIN:
+            v.append(Violation("bang", f"bảng thứ {n}: lề trên, dưới của ô chỉ {min(m['top'], m['bottom']) / 56.7:.1f} "
+                                       f"mm, chữ sát đường kẻ; cần ít nhất {MIN_CELL_MARGIN / 56.7:.1f} mm (Word: "
+                                       "Table Properties › Options › Default cell margins; LibreOffice: Table "
+                                       "Properties › Borders › Padding)."))
 
 
 def check_book_docx(path) -> list[Violation]:
@@ -294,8 +338,7 @@ def _line_length(res, block) -> float:
 
 def _text_width(res, block) -> float:
     p = block.paragraph
-    return sum(text_width_pt(r.text, res.size(p, r) or 14, bold=res.flag(p, r, "w:b"), italic=res.flag(p, r, "w:i"))
-               for r in p.runs)
+    return widest_line_pt((r.text, res.size(p, r) or 14, res.flag(p, r, "w:b"), res.flag(p, r, "w:i")) for r in p.runs)
 
 
 def _check_line(res, v, blocks, i, lo, hi, what, widest=None):

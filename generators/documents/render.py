@@ -17,8 +17,17 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from generators.core.errors import TemplateError
 from generators.core.files import atomic_path
 from generators.core.resources import templates_folder
-from generators.documents.docx_layout import MOTTO, RULE_RATIO, RULE_STYLE, cell_width, text_width_pt
+from generators.documents.docx_layout import (
+    MOTTO,
+    RULE_RATIO,
+    RULE_STYLE,
+    SIZE,
+    cell_width,
+    side_padding_pt,
+    widest_line_pt,
+)
 from generators.documents.page_numbers import restore_page_numbers
+from generators.documents.subject import balanced_lines
 
 TEMPLATES = {"KH": "ke-hoach-boi-duong.docx", "BC": "bao-cao-dang-ky.docx", "TTr": "to-trinh-khen-thuong.docx",
              "BB": "bien-ban-hoi-dong.docx", "QĐ": "quyet-dinh-khen-thuong.docx"}
@@ -51,6 +60,8 @@ def render_docx(template: Path, context: dict, out: Path, *, title: str = "", au
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(f"Mẫu {Path(template).name} sai cú pháp Jinja (dòng {exc.lineno}): {exc.message}") from None
     doc = tpl.docx
+    if isinstance(context.get("summary"), str):
+        balance_subject(doc, context["summary"])
     fit_rules(doc)
     shrink_section_breaks(doc)
     _preserve_spaces(doc)
@@ -104,12 +115,32 @@ def _para_width_pt(paragraph) -> float:
     """Widest text line of a paragraph, from its runs' effective size and weight."""
     style_size = _style_value(paragraph.style, lambda f: f.size)
     style_bold = _style_value(paragraph.style, lambda f: f.bold)
-    width = 0.0
-    for run in paragraph.runs:
-        size = (run.font.size or style_size or Pt(14)).pt
-        bold = run.font.bold if run.font.bold is not None else bool(style_bold)
-        width += text_width_pt(run.text, size, bold=bold)
-    return width
+    return widest_line_pt(((run.text, (run.font.size or style_size or Pt(14)).pt,
+                            run.font.bold if run.font.bold is not None else bool(style_bold), False)
+                           for run in paragraph.runs))
+
+
+def balance_subject(doc, summary: str) -> None:
+    """Break the subject line (trích yếu) where a clerk would, in lines of even length (generators.documents.
+    subject), instead of leaving LibreOffice to fill the first line and split a word pair."""
+    from docx.text.paragraph import Paragraph
+
+    wanted = " ".join(summary.split())
+    for child, width in section_text_widths(doc):
+        if child.tag != qn("w:p"):
+            continue
+        p = Paragraph(child, doc._body)
+        if " ".join(p.text.split()) != wanted or not p.runs:
+            continue
+        run = p.runs[0]
+        size = (run.font.size or _style_value(p.style, lambda f: f.size) or Pt(SIZE["summary"])).pt
+        bold = run.font.bold if run.font.bold is not None else bool(_style_value(p.style, lambda f: f.bold))
+        lines = balanced_lines(wanted, width - 1, size, bold=bold)  # a point spare: LibreOffice's rounding
+        if len(lines) > 1:
+            for other in p.runs[1:]:
+                other._r.getparent().remove(other._r)
+            run.text = "\n".join(lines)
+        return
 
 
 def _style_value(style, get):
@@ -204,7 +235,7 @@ def fit_rules(doc) -> None:
             for row in table.rows:
                 for cell in row.cells:
                     w = cell_width(cell)
-                    fit(cell.paragraphs, (w.pt if w is not None else width) - 10.8)  # minus cell padding
+                    fit(cell.paragraphs, (w.pt if w is not None else width) - side_padding_pt(child))
     # Body-level paragraphs are fitted against the width of their own section.
     by_width: dict[float, list] = {}
     for p, w in body_paras:

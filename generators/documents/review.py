@@ -118,4 +118,7 @@ def _number_line_findings(pdf: Path, name: str) -> list[ReviewFinding]:
                                                   f"hiệu một khoảng trống."))
     if not values.get("NgayBanHanh", "").startswith("ngày ") or "ThangBanHanh" in values:
         out.append(ReviewFinding(name, "SO_NGAY", "ngày, tháng được điền vào từng ô trống, không thành một dòng liền."))
+    if any(re.fullmatch(r"PhuLuc\d+_(SoVanBan|NgayBanHanh|ThangBanHanh)", k) for k in values):
+        out.append(ReviewFinding(name, "SO_NGAY", "dòng «(Kèm theo …)» của phụ lục được điền số, ngày, tháng vào từng "
+                                                  "ô trống, không thành một dòng liền."))
     return out
