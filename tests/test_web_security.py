@@ -125,6 +125,8 @@ def test_bad_uploads_are_refused_with_a_message(site):
                     files={"file": ("bom.xlsx", bomb, XLSX)}))
     assert "giải nén ra 150 MB, quá giới hạn" in r.text
     assert "Danh sách hiện hành: chưa có" in r.text  # none of them became the unit's list
+    r = kept(c.post("/don-vi/danh-sach", data={"csrf": token}, follow_redirects=True))  # no file chosen
+    assert r.status_code == 200 and "Hãy chọn tệp danh sách (.xlsx) để tải lên." in r.text
 
 
 def test_markup_in_names_shows_as_text(site):

@@ -10,7 +10,8 @@ import pytest
 from thidua.tasks.queue import EmbeddedQueue
 from thidua.tasks.store import DONE, FAILED, QUEUED, RUNNING, JobKind
 from thidua.workflows.workspace import audit
-from thidua.workflows.workspace.accounts import CLERK, LoginRefused, add_account, authenticate
+from thidua.workflows.workspace.accounts import CLERK, add_account, authenticate
+from thidua.workflows.workspace.errors import LoginRefused
 from thidua.workflows.workspace.database import Database
 
 

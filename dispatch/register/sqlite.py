@@ -37,6 +37,18 @@ def _file_lock(path: Path, timeout: float):
         os.close(fd)  # releases the lock
 
 
+@contextmanager
+def immediate_transaction(db: sqlite3.Connection):
+    """BEGIN IMMEDIATE on a connection in autocommit mode: the write lock at once, released at commit or rollback."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+
+
 class SqliteRegister(SqlRegister):
     placeholder = "?"
 
@@ -56,16 +68,9 @@ class SqliteRegister(SqlRegister):
         except sqlite3.DatabaseError as exc:
             raise RegisterError(f"Không mở được sổ đăng ký {self.path}: {exc}.") from None
 
-    @contextmanager
     def _transaction(self):
         """A write transaction taken at once (BEGIN IMMEDIATE): the register's lock until commit or rollback."""
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        self._db.execute("COMMIT")
+        return immediate_transaction(self._db)
 
     def _locked(self, key: str):
         return self._transaction()  # SQLite has one writer: the transaction is the lock, whatever the key

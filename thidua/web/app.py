@@ -13,11 +13,12 @@ from generators.core.errors import DataError, ThiduaError
 from signing.errors import SigningError
 from thidua.tasks.queue import EmbeddedQueue
 from thidua.web.limits import BodyLimit
-from thidua.web.pages import render
+from thidua.web.forms import Missing
+from thidua.web.pages import back, flash, render
 from thidua.web.routes import auth, board, commendation, documents, jobs, records, unit, verify
 from thidua.web.security import NotLoggedIn, current
 from thidua.workflows.workspace.space import Workspace
-from thidua.workflows.workspace.uploads import Refused
+from thidua.workflows.workspace.errors import Refused
 
 log = logging.getLogger("thidua.web")
 AREAS = (auth, unit, documents, jobs, records, board, commendation, verify)
@@ -49,6 +50,11 @@ def create_app(ws: Workspace, queue: EmbeddedQueue) -> FastAPI:
     @app.exception_handler(NotLoggedIn)
     async def to_login(request: Request, exc):
         return RedirectResponse("/dang-nhap", status_code=303)
+
+    @app.exception_handler(Missing)
+    async def missing(request: Request, exc: Missing):
+        flash(request, str(exc), "error")
+        return back(exc.back_to)
 
     @app.exception_handler(Refused)
     async def refused(request: Request, exc):

@@ -5,7 +5,9 @@ import datetime as dt
 import os
 import re
 import tempfile
+from collections.abc import Iterator
 from contextlib import nullcontext
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Union
 
@@ -163,9 +165,9 @@ def expected_signers(settings: Settings, unit_code: str) -> Expected:
 
 
 def sign_documents(settings: Settings, unit_code: str, pairs: list[tuple[Path, Path]], key: KeySpec | None = None,
-                   image: Path | None = None, kind: str = "") -> Unit:
+                   image: Path | None = None, kind: str = "", done=None) -> Unit:
     """The leader of `unit_code` signs every (src, dst) pair: with a remote key in one run (the signer approves
-    once; if they refuse, none is signed), with a local key one after another."""
+    once; if they refuse, none is signed), with a local key one after another (`done(src)` after each)."""
     unit, sealing = signing_units(settings, unit_code)
     layout = PkiLayout(settings.pki_folder)
     image = image or layout.signature_image(unit.code)
@@ -173,6 +175,8 @@ def sign_documents(settings: Settings, unit_code: str, pairs: list[tuple[Path, P
         if not isinstance(signer, RemoteSigner):
             for src, dst in pairs:
                 sign_as_leader(unit, src, dst, signer, image, settings.tsa_url, kind=kind, sealing=sealing)
+                if done:
+                    done(src)
             return unit
         check_signer(signer, fields.LEADER_FIELD, unit.leader.name)
         with tempfile.TemporaryDirectory(prefix=".thidua-ky-", dir=Path(pairs[0][1]).parent) as work:
@@ -195,12 +199,32 @@ def issue_document(settings: Settings, unit_code: str, src: Path, dst: Path, day
 def issue_for(settings: Settings, unit: Unit, sealing: Unit, src: Path, dst: Path, day: dt.date,
               key: KeySpec | None = None, seal: Path | None = None, kind: str = "") -> IssuedDocument:
     """Issuance for `unit` under `sealing`'s seal: also an issuer that is not a unit (the council's minutes)."""
+    key = key or Pkcs12Key(PkiLayout(settings.pki_folder).org_p12(sealing.code))
+    [record] = issue_many(settings, [IssueJob(unit, sealing, Path(src), Path(dst), day, kind, seal)], key)
+    return record
+
+
+@dataclass(frozen=True)
+class IssueJob:
+    unit: Unit
+    sealing: Unit  # whose seal and organisation signature it carries
+    src: Path
+    dst: Path
+    day: dt.date
+    kind: str = ""
+    seal: Path | None = None  # the sealing unit's own image when None
+
+
+def issue_many(settings: Settings, jobs: list[IssueJob], key: KeySpec) -> Iterator[IssuedDocument]:
+    """One records office's batch: the register opened and the organisation's key loaded once; each record
+    yielded as soon as its document is issued, so a failure later in the batch leaves the earlier ones issued."""
     layout = PkiLayout(settings.pki_folder)
     target = settings.register or settings.out / REGISTER_NAME
-    with open_register(target) as register, \
-            open_signer(key or Pkcs12Key(layout.org_p12(sealing.code)), settings) as signer:
-        return issue_as_office(unit, src, dst, register, signer, seal or layout.seal_image(sealing.code), day,
-                               settings.tsa_url, kind=kind, sealing_unit=sealing)
+    with open_register(target) as register, open_signer(key, settings) as signer:
+        for job in jobs:
+            yield issue_as_office(job.unit, job.src, job.dst, register, signer,
+                                  job.seal or layout.seal_image(job.sealing.code), job.day, settings.tsa_url,
+                                  kind=job.kind, sealing_unit=job.sealing)
 
 
 def issue_separate_annex(settings: Settings, unit_code: str, src: Path, dst: Path, parent_notation: str,

@@ -6,7 +6,8 @@ from fastapi import APIRouter, Request
 from thidua.web.pages import HOME, back, render
 from thidua.web.security import checked_form, current, log_in
 from thidua.workflows.workspace import audit
-from thidua.workflows.workspace.accounts import LoginRefused, authenticate
+from thidua.workflows.workspace.accounts import authenticate
+from thidua.workflows.workspace.errors import LoginRefused
 
 router = APIRouter()
 

@@ -7,7 +7,7 @@ from starlette.concurrency import run_in_threadpool
 
 from thidua.tasks.jobs import DOSSIER
 from thidua.web.downloads import XLSX, removed_after, temporary_file
-from thidua.web.forms import uploaded
+from thidua.web.forms import required_file
 from thidua.web.pages import back, flash, render
 from thidua.web.security import checked_form, required
 from thidua.workflows.workbooks import blank_workbook
@@ -47,10 +47,7 @@ def council_current(request: Request):
 async def council_upload(request: Request):
     form = await checked_form(request)
     who = required(request, BOARD)
-    file = await uploaded(form)
-    if file is None:
-        flash(request, "Hãy chọn tệp biểu quyết của Hội đồng (.xlsx).", "error")
-        return back(PAGE)
+    file = await required_file(form, "Hãy chọn tệp biểu quyết của Hội đồng (.xlsx).", PAGE)
     problems = await run_in_threadpool(dossier.replace_council_workbook, request.app.state.ws, who, *file)
     if problems:
         request.session["council_problems"] = problems[:50]

@@ -11,7 +11,7 @@ from starlette.concurrency import run_in_threadpool
 from thidua.tasks.jobs import DOCX, SIGN, SIGN_REMOTE
 from thidua.web.downloads import DOCX as DOCX_TYPE
 from thidua.web.downloads import PDF
-from thidua.web.forms import chosen, passphrase, uploaded
+from thidua.web.forms import chosen, passphrase, required_file
 from thidua.web.pages import back, flash, render
 from thidua.web.security import checked_form, required
 from thidua.workflows.workspace import audit, documents
@@ -74,10 +74,7 @@ def document_page_image(request: Request, doc_id: str, page: int):
 async def upload_docx(request: Request, doc_id: str):
     form = await checked_form(request)
     who, doc = _doc(request, doc_id, CLERK)
-    file = await uploaded(form)
-    if file is None:
-        flash(request, "Hãy chọn tệp Word (.docx) đã sửa.", "error")
-        return back(f"/van-ban/{doc.id}")
+    file = await required_file(form, "Hãy chọn tệp Word (.docx) đã sửa.", f"/van-ban/{doc.id}")
     ws = request.app.state.ws
     doc, incoming = await run_in_threadpool(documents.check_docx_upload, ws, who, doc.id, file[1])
     request.app.state.queue.submit(DOCX, who, {"document": doc.id, "incoming": ws.relative(incoming)})
@@ -107,10 +104,7 @@ async def return_document(request: Request, doc_id: str):
 async def upload_signed(request: Request, doc_id: str):
     form = await checked_form(request)
     who, doc = _doc(request, doc_id, LEADER)
-    file = await uploaded(form)
-    if file is None:
-        flash(request, "Hãy chọn tệp PDF đã ký.", "error")
-        return back(f"/van-ban/{doc.id}")
+    file = await required_file(form, "Hãy chọn tệp PDF đã ký.", f"/van-ban/{doc.id}")
     await run_in_threadpool(documents.accept_signed_upload, request.app.state.ws, who, doc.id, file[1])
     flash(request, "Đã nhận văn bản đã ký; chữ ký hợp lệ.")
     return back("/ky")

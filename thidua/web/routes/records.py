@@ -15,7 +15,7 @@ from thidua.web.security import checked_form, required
 from thidua.workflows.registers import outgoing_entries, register_workbook
 from thidua.workflows.workspace import audit, documents
 from thidua.workflows.workspace.accounts import RECORDS
-from thidua.workflows.workspace.uploads import Refused
+from thidua.workflows.workspace.errors import Refused
 
 router = APIRouter()
 

@@ -7,7 +7,7 @@ from starlette.concurrency import run_in_threadpool
 
 from thidua.tasks.jobs import PLAN
 from thidua.web.downloads import XLSX, removed_after, temporary_file
-from thidua.web.forms import uploaded
+from thidua.web.forms import required_file
 from thidua.web.pages import back, flash, render
 from thidua.web.security import checked_form, required
 from thidua.workflows.workbooks import blank_workbook
@@ -38,10 +38,7 @@ def blank(request: Request):
 async def upload(request: Request):
     form = await checked_form(request)
     who = required(request, CLERK)
-    file = await uploaded(form)
-    if file is None:
-        flash(request, "Hãy chọn tệp danh sách (.xlsx) để tải lên.", "error")
-        return back("/don-vi")
+    file = await required_file(form, "Hãy chọn tệp danh sách (.xlsx) để tải lên.", "/don-vi")
     result = await run_in_threadpool(uploads.upload_list, request.app.state.ws, who, *file)
     if not result.readable:
         flash(request, f"Tệp «{result.filename}» chưa đọc được; danh sách hiện hành không đổi. Xem lỗi bên dưới.",

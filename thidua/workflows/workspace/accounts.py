@@ -11,6 +11,7 @@ from generators.core.clock import now_vn
 from generators.core.errors import ThiduaError
 from thidua.workflows.workspace.clock import stamp
 from thidua.workflows.workspace.database import Database
+from thidua.workflows.workspace.errors import LoginRefused
 
 CLERK, LEADER, RECORDS, BOARD, ARCHIVIST = "clerk", "leader", "records", "board", "archivist"
 SECRETARY, CHAIR = "secretary", "chair"  # the council's: they sign its minutes, the secretary first
@@ -26,10 +27,6 @@ MAX_CLIENT_FAILURES = 30
 THROTTLE = dt.timedelta(minutes=15)
 
 _hasher = PasswordHasher()
-
-
-class LoginRefused(ThiduaError):
-    """Wrong name or password, or too many failures: one message for both, so names cannot be probed."""
 
 
 @dataclass(frozen=True)

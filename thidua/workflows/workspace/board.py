@@ -35,6 +35,7 @@ def statuses(ws: Workspace, only: str | None = None) -> list[UnitStatus]:
     province = ws.province
     result = check(ws.settings, province)
     reference = dt.date(ws.year, 1, 1)
+    plans = documents.by_unit(ws)
     out = []
     for unit in sorted(province.units.values(), key=lambda u: u.code):
         if unit.plan_role not in province.plan.quotas or not unit.valid_on(reference):
@@ -43,7 +44,7 @@ def statuses(ws: Workspace, only: str | None = None) -> list[UnitStatus]:
         found = [f for f in result.findings if f.unit == unit.code]
         flags = [SENT] if reg else [NOT_SENT]
         flags += sorted({_RULE_STATUS[f.rule] for f in found if f.rule in _RULE_STATUS}, key=list(STATUS_NAMES).index)
-        doc = documents.of_unit(ws, unit.code)
+        doc = plans.get(unit.code)
         if doc and doc.state == documents.ISSUED:
             flags.append(ISSUED)
         out.append(UnitStatus(unit.code, unit.name, tuple(flags), len(reg.entries) if reg else 0,

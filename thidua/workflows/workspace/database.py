@@ -11,6 +11,7 @@ from pathlib import Path
 
 from dispatch.register import schema
 from dispatch.register.postgres import redact
+from dispatch.register.sqlite import immediate_transaction
 from generators.core.errors import ThiduaError
 
 MIGRATIONS = "thidua.workflows.workspace"
@@ -69,13 +70,8 @@ class Database:
                 with self._db.transaction():
                     yield
                 return
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
+            with immediate_transaction(self._db):
                 yield
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
-            self._db.execute("COMMIT")
 
     def run(self, sql: str, params: tuple = ()) -> int:
         """Run one statement; the number of rows it changed."""

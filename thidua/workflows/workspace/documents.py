@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zipfile
+from contextlib import closing
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -23,8 +24,8 @@ from signing.fields import LEADER_FIELD
 from signing.verify import PASSED, verify
 from thidua.workflows.dossier import CHAIR_KEY, SECRETARY_KEY
 from thidua.workflows.remote import RemoteChoice
-from thidua.workflows.office import (expected_signers, issue_for, open_signer, sign_documents, sign_minutes_first,
-                                     sign_placed_field, signing_units)
+from thidua.workflows.office import (IssueJob, expected_signers, issue_many, open_signer, sign_documents,
+                                     sign_minutes_first, sign_placed_field, signing_units)
 from thidua.workflows.registration import generate
 from thidua.workflows.workspace import audit
 from thidua.workflows.workspace.accounts import (ARCHIVIST, BOARD, CHAIR, CLERK, LEADER, RECORDS, SECRETARY,
@@ -32,7 +33,7 @@ from thidua.workflows.workspace.accounts import (ARCHIVIST, BOARD, CHAIR, CLERK,
 from thidua.workflows.workspace.clock import new_id, stamp
 from thidua.workflows.workspace.rounds import council_code, round_facts, whole_round
 from thidua.workflows.workspace.space import Workspace
-from thidua.workflows.workspace.uploads import Refused
+from thidua.workflows.workspace.errors import Refused
 
 DRAFT, WAITING, RETURNED, SIGNED, ISSUED = "draft", "waiting", "returned", "signed", "issued"
 WAITING_CHAIR = "waiting-chair"  # minutes: the secretary has signed, the chair has not yet
@@ -128,6 +129,12 @@ def get(ws: Workspace, who: Account, doc_id: str) -> Document:
 def of_unit(ws: Workspace, unit: str, kind: str = "KH") -> Document | None:
     row = ws.db.one("SELECT * FROM documents WHERE unit=? AND year=? AND kind=?", (unit, ws.year, kind))
     return _document(row) if row else None
+
+
+def by_unit(ws: Workspace, kind: str = "KH") -> dict[str, Document]:
+    """The year's document of that kind of every unit, in one query."""
+    rows = ws.db.rows("SELECT * FROM documents WHERE year=? AND kind=?", (ws.year, kind))
+    return {row["unit"]: _document(row) for row in rows}
 
 
 def _set(ws: Workspace, doc: Document, **changes) -> None:
@@ -265,35 +272,15 @@ def check_may_sign(ws: Workspace, who: Account, doc_ids: list[str]) -> list[Docu
                    "Tài khoản chưa có khóa ký trên máy chủ; hãy tải về, ký bằng token rồi tải lên.")
 
 
-def _sign_one(ws: Workspace, who: Account, doc: Document, settings, key: Pkcs12Key) -> str:
-    """The account's signature on one document; the state it is in afterwards."""
-    src, signed = ws.path(doc.pdf), ws.path(doc.signed_pdf)
-    if who.role == LEADER:
-        sign_documents(settings, who.unit, [(src, signed)], key, kind=doc.kind)
-        return SIGNED
-    rnd = whole_round(ws)
-    layout = PkiLayout(ws.settings.pki_folder)
-    place = rnd.meta["council"]["place"]
-    with open_signer(key, settings) as signer:
-        if who.role == SECRETARY:
-            decider = ws.province.unit(rnd.meta["decider"])
-            sign_minutes_first(src, signed, rnd.council.chair, rnd.council.secretary, decider.kind.seal_mm, place,
-                               signer, layout.signature_image(SECRETARY_KEY))
-            return WAITING_CHAIR
-        sign_placed_field(signed, signed, LEADER_FIELD, rnd.council.chair, place, signer,
-                          layout.signature_image(CHAIR_KEY))
-        return SIGNED
-
-
 def sign(ws: Workspace, who: Account, doc_ids: list[str], passphrase: bytes, progress=None) -> list[Document]:
-    """The account's signature on each document with the server-held key the passphrase opens: a leader's on
-    their unit's documents, the council's secretary's then its chair's on the minutes."""
+    """The account's signature on each document with the server-held key the passphrase opens, loaded once for
+    the batch: a leader's on their unit's documents, the council's secretary's then its chair's on the minutes."""
     docs = check_may_sign(ws, who, doc_ids)
     settings = ws.settings.but(key_password=passphrase)
     key = Pkcs12Key(ws.path(who.key_file))
     out = []
-    for doc in docs:
-        state = _sign_one(ws, who, doc, settings, key)
+
+    def signed(doc: Document, state: str) -> None:
         digest = sha256(ws.path(doc.signed_pdf))
         _set(ws, doc, state=state, sha256=digest)
         audit.record(ws.db, who, "Ký ban hành" if state == SIGNED else "Ký (thư ký)", f"{doc.unit}: {doc.title}",
@@ -301,6 +288,35 @@ def sign(ws: Workspace, who: Account, doc_ids: list[str], passphrase: bytes, pro
         out.append(get_any(ws, doc.id))
         if progress:
             progress(doc.title)
+
+    if who.role == LEADER:
+        for kind, group in _by_kind(docs).items():
+            by_src = {ws.path(d.pdf): d for d in group}
+            sign_documents(settings, who.unit, [(ws.path(d.pdf), ws.path(d.signed_pdf)) for d in group], key,
+                           kind=kind, done=lambda src: signed(by_src[src], SIGNED))
+        return out
+    rnd = whole_round(ws)
+    layout = PkiLayout(ws.settings.pki_folder)
+    place = rnd.meta["council"]["place"]
+    seal_mm = ws.province.unit(rnd.meta["decider"]).kind.seal_mm
+    with open_signer(key, settings) as signer:
+        for doc in docs:
+            src, dst = ws.path(doc.pdf), ws.path(doc.signed_pdf)
+            if who.role == SECRETARY:
+                sign_minutes_first(src, dst, rnd.council.chair, rnd.council.secretary, seal_mm, place, signer,
+                                   layout.signature_image(SECRETARY_KEY))
+                signed(doc, WAITING_CHAIR)
+            else:
+                sign_placed_field(dst, dst, LEADER_FIELD, rnd.council.chair, place, signer,
+                                  layout.signature_image(CHAIR_KEY))
+                signed(doc, SIGNED)
+    return out
+
+
+def _by_kind(docs: list[Document]) -> dict[str, list[Document]]:
+    out: dict[str, list[Document]] = {}
+    for doc in docs:
+        out.setdefault(doc.kind, []).append(doc)
     return out
 
 
@@ -314,10 +330,7 @@ def sign_remotely(ws: Workspace, who: Account, doc_ids: list[str], progress=None
     """The leader signs every chosen document through their remote signing service in one request, approved
     once on their phone; if they refuse, none is signed. `notes` hears the service's progress."""
     docs = check_may_sign_remotely(ws, who, doc_ids)
-    by_kind: dict[str, list[Document]] = {}
-    for doc in docs:
-        by_kind.setdefault(doc.kind, []).append(doc)
-    for kind, group in by_kind.items():
+    for kind, group in _by_kind(docs).items():
         sign_documents(ws.settings, who.unit, [(ws.path(d.pdf), ws.path(d.signed_pdf)) for d in group],
                        RemoteChoice(who.remote_service, progress=notes), kind=kind)
     out = []
@@ -369,14 +382,20 @@ def return_to_unit(ws: Workspace, who: Account, doc_id: str, reason: str) -> Doc
 
 # ---------------------------------------------------------------- the records office
 
-def _issuing_units(ws: Workspace, doc: Document):
-    """The issuer and the unit whose seal it carries: for the minutes, the council (its chair as signer) and
-    the decider."""
-    if doc.unit in ws.province.units:
-        return signing_units(ws.settings, doc.unit)
-    rnd = whole_round(ws)
-    council = council_unit(ws.province, rnd)
-    return replace(council, leader=Signer(rnd.council.chair)), ws.province.unit(rnd.meta["decider"])
+def _issue_jobs(ws: Workspace, docs: list[Document], day: dt.date | None) -> list[IssueJob]:
+    """Each document's issuer and the unit whose seal it carries: for the minutes, the council (its chair as
+    signer) and the decider; the round read once for the batch."""
+    rnd = whole_round(ws) if any(d.unit not in ws.province.units for d in docs) else None
+    jobs = []
+    for doc in docs:
+        if doc.unit in ws.province.units:
+            unit, sealing = signing_units(ws.settings, doc.unit)
+        else:
+            unit = replace(council_unit(ws.province, rnd), leader=Signer(rnd.council.chair))
+            sealing = ws.province.unit(rnd.meta["decider"])
+        jobs.append(IssueJob(unit, sealing, ws.path(doc.signed_pdf), ws.path(doc.issued_pdf),
+                             day or doc.default_issue_date, doc.kind))
+    return jobs
 
 
 def check_may_issue(ws: Workspace, who: Account, doc_ids: list[str]) -> list[Document]:
@@ -386,18 +405,19 @@ def check_may_issue(ws: Workspace, who: Account, doc_ids: list[str]) -> list[Doc
 
 def issue(ws: Workspace, who: Account, doc_ids: list[str], passphrase: bytes, day: dt.date | None = None,
           progress=None) -> list[Document]:
-    """Number, date and the organisation's signature on each signed document, in the register."""
+    """Number, date and the organisation's signature on each signed document, in the register: the register
+    opened and the office's key loaded once for the batch."""
     docs = check_may_issue(ws, who, doc_ids)
     settings = ws.settings.but(key_password=passphrase)
     out = []
-    for doc in docs:
-        record = issue_for(settings, *_issuing_units(ws, doc), ws.path(doc.signed_pdf), ws.path(doc.issued_pdf),
-                           day or doc.default_issue_date, Pkcs12Key(ws.path(who.key_file)), kind=doc.kind)
-        digest = sha256(ws.path(doc.issued_pdf))
-        _set(ws, doc, state=ISSUED, notation=record.notation, issued_date=record.issued_date.isoformat(),
-             sha256=digest)
-        audit.record(ws.db, who, f"Cấp số, ban hành {record.notation}", f"{doc.unit}: {doc.title}", digest)
-        out.append(get_any(ws, doc.id))
-        if progress:
-            progress(doc.title)
+    records = issue_many(settings, _issue_jobs(ws, docs, day), Pkcs12Key(ws.path(who.key_file)))
+    with closing(records):
+        for doc, record in zip(docs, records):
+            digest = sha256(ws.path(doc.issued_pdf))
+            _set(ws, doc, state=ISSUED, notation=record.notation, issued_date=record.issued_date.isoformat(),
+                 sha256=digest)
+            audit.record(ws.db, who, f"Cấp số, ban hành {record.notation}", f"{doc.unit}: {doc.title}", digest)
+            out.append(get_any(ws, doc.id))
+            if progress:
+                progress(doc.title)
     return out

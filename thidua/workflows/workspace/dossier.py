@@ -21,7 +21,7 @@ from thidua.workflows.workspace.clock import new_id
 from thidua.workflows.workspace.documents import DOSSIER_KINDS, Document
 from thidua.workflows.workspace.rounds import council_code, round_facts, whole_round
 from thidua.workflows.workspace.space import Workspace
-from thidua.workflows.workspace.uploads import Refused
+from thidua.workflows.workspace.errors import Refused
 
 DOSSIER_NAMES = {"BB": "Biên bản họp Hội đồng", "TTr": "Tờ trình đề nghị khen thưởng",
                  "QĐ": "Quyết định khen thưởng"}

@@ -7,7 +7,7 @@ import shutil
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from generators.core.errors import DataError, ThiduaError
+from generators.core.errors import DataError
 from generators.core.files import atomic_path, sha256
 from generators.registration.lists import registrations_dir
 from generators.workbooks.registration import read_registration
@@ -16,11 +16,8 @@ from thidua.workflows.registration import check
 from thidua.workflows.workspace import audit
 from thidua.workflows.workspace.accounts import CLERK, Account
 from thidua.workflows.workspace.clock import new_id, stamp
+from thidua.workflows.workspace.errors import Refused
 from thidua.workflows.workspace.space import Workspace
-
-
-class Refused(ThiduaError):
-    """An action the account may not take, or on a thing it may not see."""
 
 
 @dataclass(frozen=True)
