@@ -18,7 +18,8 @@ from rq.registry import FinishedJobRegistry
 from tests.redis_server import redis_server
 from tests.web_helpers import ROOT, SAMPLE_LIST, running_server
 from thidua.settings import Settings
-from thidua.tasks.jobs import PLAN, open_queue
+from thidua.tasks.jobs import PLAN
+from thidua.tasks.opening import open_queue
 from thidua.tasks.redis_queue import QUEUE_NAME
 from thidua.tasks.store import DONE, FAILED, QUEUED
 from thidua.workflows.workspace import documents, uploads

@@ -15,7 +15,8 @@ from fastapi.routing import APIRoute
 
 from tests.web_helpers import SAMPLE_LIST, running_server
 from thidua.settings import Settings
-from thidua.tasks.jobs import PLAN, open_queue
+from thidua.tasks.jobs import PLAN
+from thidua.tasks.opening import open_queue
 from thidua.web.app import routes as app_routes
 from thidua.workflows.workspace import documents, uploads
 from thidua.workflows.workspace.accounts import account

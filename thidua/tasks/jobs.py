@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from thidua.tasks.queue import EmbeddedQueue
 from thidua.tasks.store import Failed, Job, JobKind
 from thidua.workflows.workspace import documents, dossier
 from thidua.workflows.workspace.accounts import account
@@ -82,11 +81,3 @@ KINDS = {PLAN: JobKind(_plans, batch=True), DOCX: JobKind(_docx), DOSSIER: JobKi
          ISSUE: JobKind(_signing(documents.issue, "Đã cấp số, ban hành",
                                  lambda args: {"day": dt.date.fromisoformat(args["day"])}), needs_secret=True)}
 
-
-def open_queue(ws: Workspace, redis_url: str | None = None) -> EmbeddedQueue:
-    """Over Redis (RQ) when a URL is given; the embedded thread otherwise."""
-    if redis_url:
-        from thidua.tasks.redis_queue import RedisQueue
-
-        return RedisQueue(ws, KINDS, redis_url)
-    return EmbeddedQueue(ws, KINDS)

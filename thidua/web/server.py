@@ -7,7 +7,7 @@ from pathlib import Path
 
 from dispatch.register.postgres import redact
 from thidua.settings import Settings
-from thidua.tasks.jobs import open_queue
+from thidua.tasks.opening import open_queue
 from thidua.web.app import create_app
 from thidua.workflows.workspace.setup import DEMO_PASSPHRASE, DEMO_PASSWORD, create_demo_workspace, demo_accounts
 from thidua.workflows.workspace.space import WorkspaceConfig
