@@ -28,6 +28,7 @@ from generators.core.text import month_text, vn_date
 from signing import fields
 from signing.errors import DocumentStateError
 from signing.pades import SignatureRequest, sign_writer
+from signing.placement import fill_reference
 from signing.roles import check_signer
 from signing.verify import pre_issue_problems
 
@@ -63,8 +64,8 @@ def field_values(reader, number: str, day: dt.date, notation_suffix: str) -> dic
         elif name == fields.DAY:
             values[name] = vn_date(day)
         elif fields.REFERENCE_FIELD.fullmatch(name):
-            values[name] = fields.fill_reference(str(spec.get("/DV", "")), number, f"{day.day:02d}",
-                                                 month_text(day.month))
+            values[name] = fill_reference(str(spec.get("/DV", "")),
+                                          {"so": number, "ngay": f"{day.day:02d}", "thang": month_text(day.month)})
         elif name.endswith(fields.NUMBER):  # a document prepared before references were set whole
             values[name] = number
         elif name.endswith(fields.DAY):

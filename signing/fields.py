@@ -46,10 +46,6 @@ def reference_lines(placement: Placement) -> dict[str, ReferenceLine]:
             for j, line in enumerate(annex, start=1)}
 
 
-def fill_reference(template: str, number: str, day: str, month: str) -> str:
-    return template.replace("{so}", number).replace("{ngay}", day).replace("{thang}", month)
-
-
 def font_path(italic: bool) -> str:
     """Times New Roman's metric twin, embedded in every appearance (PDF/A)."""
     return str(serif(italic=italic))

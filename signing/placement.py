@@ -84,6 +84,13 @@ REFERENCE_BLANKS = (("so", "số", lambda nxt: nxt.startswith("/")), ("ngay", "n
 WIDEST_FILL = {"so": "9999", "ngay": "28", "thang": "12"}
 
 
+def fill_reference(template: str, values: dict[str, str]) -> str:
+    """A reference line with its placeholders ({so}, {ngay}, {thang}) replaced by `values`."""
+    for token, value in values.items():
+        template = template.replace(f"{{{token}}}", value)
+    return template
+
+
 @dataclass
 class Placement:
     header: DateBlanks  # Số and the date line of page 1
@@ -218,10 +225,8 @@ def _reference(candidates: list[list[Word]], sizes, name: str) -> list[Reference
         template = " ".join(pieces).replace("{so} /", "{so}/")
         size = round((ln[0].bottom - ln[0].top) / LINE_TO_FONT)
         x0, x1 = ln[0].x0 - 2, ln[-1].x1 + 2
-        widest = template
-        for token, digits in WIDEST_FILL.items():
-            widest = widest.replace(f"{{{token}}}", digits)
-        grow = max(0.0, text_width_mm(widest, size, italic=True) * MM + 4 - (x1 - x0)) / 2
+        widest = text_width_mm(fill_reference(template, WIDEST_FILL), size, italic=True) * MM
+        grow = max(0.0, widest + 4 - (x1 - x0)) / 2
         top, bottom = min(w.top for w in ln), max(w.bottom for w in ln)
         box = Box(page, max(0.0, x0 - grow), height - bottom - 1, min(sizes[page][0], x1 + grow), height - top + 1,
                   size, True)

@@ -41,8 +41,8 @@ def _font(bold: bool, italic: bool, size: float):
 
 
 def text_width_pt(text: str, size: float, bold: bool = False, italic: bool = False) -> float:
-    """Width of a line in points, measured with Times New Roman's metric twin (the widest, if it has breaks)."""
-    return max(_font(bold, italic, size).getlength(line) / 20 for line in text.split("\n"))
+    """Width of a line in points, measured with Times New Roman's metric twin."""
+    return _font(bold, italic, size).getlength(text) / 20
 
 
 def widest_line_pt(runs) -> float:

@@ -161,6 +161,7 @@ def _blocks(doc) -> list[Block]:
         elif child.tag == qn("w:tbl"):
             tindex += 1
             table = Table(child, doc._body)
+            padding = side_padding_pt(child)
             seen = set()
             for r, row in enumerate(table.rows):
                 for c, cell in enumerate(row.cells):
@@ -170,8 +171,7 @@ def _blocks(doc) -> list[Block]:
                     w = cell_width(cell)
                     for p in cell.paragraphs:
                         if not TAGS_ONLY.fullmatch(p.text):
-                            out.append(Block(p, tindex, (r, c), sec,
-                                             (w.pt if w is not None else width) - side_padding_pt(child)))
+                            out.append(Block(p, tindex, (r, c), sec, (w.pt if w is not None else width) - padding))
     return out
 
 

@@ -113,11 +113,14 @@ def _preserve_spaces(doc) -> None:
 
 def _para_width_pt(paragraph) -> float:
     """Widest text line of a paragraph, from its runs' effective size and weight."""
-    style_size = _style_value(paragraph.style, lambda f: f.size)
-    style_bold = _style_value(paragraph.style, lambda f: f.bold)
-    return widest_line_pt(((run.text, (run.font.size or style_size or Pt(14)).pt,
-                            run.font.bold if run.font.bold is not None else bool(style_bold), False)
-                           for run in paragraph.runs))
+    return widest_line_pt((run.text, *_size_and_bold(paragraph, run), False) for run in paragraph.runs)
+
+
+def _size_and_bold(paragraph, run, default_size: float = 14) -> tuple[float, bool]:
+    """A run's effective size (pt) and weight: its own, else its paragraph style's chain."""
+    size = run.font.size or _style_value(paragraph.style, lambda f: f.size)
+    bold = run.font.bold if run.font.bold is not None else bool(_style_value(paragraph.style, lambda f: f.bold))
+    return (size.pt if size is not None else default_size), bold
 
 
 def balance_subject(doc, summary: str) -> None:
@@ -133,8 +136,7 @@ def balance_subject(doc, summary: str) -> None:
         if " ".join(p.text.split()) != wanted or not p.runs:
             continue
         run = p.runs[0]
-        size = (run.font.size or _style_value(p.style, lambda f: f.size) or Pt(SIZE["summary"])).pt
-        bold = run.font.bold if run.font.bold is not None else bool(_style_value(p.style, lambda f: f.bold))
+        size, bold = _size_and_bold(p, run, SIZE["summary"])
         lines = balanced_lines(wanted, width - 1, size, bold=bold)  # a point spare: LibreOffice's rounding
         if len(lines) > 1:
             for other in p.runs[1:]:
@@ -232,10 +234,11 @@ def fit_rules(doc) -> None:
             body_paras.append((Paragraph(child, doc._body), width))
         elif child.tag == qn("w:tbl"):
             table = Table(child, doc._body)
+            padding = side_padding_pt(child)
             for row in table.rows:
                 for cell in row.cells:
                     w = cell_width(cell)
-                    fit(cell.paragraphs, (w.pt if w is not None else width) - side_padding_pt(child))
+                    fit(cell.paragraphs, (w.pt if w is not None else width) - padding)
     # Body-level paragraphs are fitted against the width of their own section.
     by_width: dict[float, list] = {}
     for p, w in body_paras:
