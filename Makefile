@@ -5,7 +5,7 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 APT_PACKAGES := libreoffice-writer-nogui fonts-liberation2 poppler-utils qpdf python3-venv \
-	libnss3-tools softhsm2 opensc postgresql openssl xmlsec1 chromium redis-server
+	libnss3-tools softhsm2 opensc postgresql openssl xmlsec1 chromium redis-server tesseract-ocr tesseract-ocr-vie
 
 .PHONY: setup system venv demo test serve bench clean
 

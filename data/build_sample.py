@@ -21,6 +21,7 @@ sys.path.insert(0, str(HERE))
 
 from generators.core.config import load_plan  # noqa: E402
 from generators.core.model import Entry  # noqa: E402
+from generators.workbooks.awards_book import write_book  # noqa: E402
 from generators.workbooks.registration import write_workbook  # noqa: E402
 from sample_exemplars import (AGENCY, COMMUNE_COLLECTIVES, COMMUNE_MODELS, COMMUNE_PEOPLE,  # noqa: E402
                               DISTRICT_COLLECTIVES, DISTRICT_MODELS, DISTRICT_PEOPLE, HAMLET_NAMES, NOT_IN_WARDS,
@@ -48,7 +49,11 @@ DISTRICTS = {
                                          "Xã An Trạch A", "Xã An Phúc", "Xã Định Thành", "Xã Định Thành A"]),
 }
 # Districts whose communes send their lists through thidua in the sample: in 2024, every commune of the province.
-COMMUNES_REGISTERING = {2023: ["HD"], 2024: list(DISTRICTS)}
+COMMUNES_REGISTERING = {2022: ["HD", "VL"], 2023: ["HD"], 2024: list(DISTRICTS), 2025: ["HD", "GR"]}
+# After the reform (1/7/2025) some of the merged communes of Cà Mau send a supplementary list for 2025, directly
+# to the province: the final review counts them under the province, not under a district.
+SUPPLEMENTS_2025 = {"CM-THITRANPHUOCLONG": dt.date(2025, 8, 11), "CM-XAHUNGHOI": dt.date(2025, 8, 12),
+                    "CM-THITRANHOABINH": dt.date(2025, 8, 14), "CM-XAANTRACH": dt.date(2025, 8, 15)}
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Đặng", "Bùi", "Dương", "Lâm", "Tô", "Quách", "Thạch", "Đỗ"]
 MIDDLE_M = ["Văn", "Minh", "Hoàng", "Thanh", "Quốc", "Hữu", "Công"]
@@ -329,6 +334,121 @@ def agency_entries(draw: Exemplars, rng: random.Random, code: str, n: int, start
     return out
 
 
+def build_year(year: int, plan, people: People, by_code: dict) -> dict[str, tuple[dt.date, list[Entry]]]:
+    """One year's registration workbooks, written to registrations/<year>/; returns {unit: (sent, entries)}."""
+    rng = random.Random(year)
+    folder = HERE / "registrations" / str(year)
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.xlsx"):
+        old.unlink()
+    lists: dict[str, list[Entry]] = {}
+    sent: dict[str, dt.date] = {}
+    # The plan was issued on 19/8/2022: its first lists were due by 30/9 (communes) and 15/10/2022 (plan.yaml).
+    commune_month, other_month = (9, 10) if year == 2022 else (1, 2)
+    draw, names = Exemplars(rng, people, set()), set()
+    for d in COMMUNES_REGISTERING[year]:
+        for i, c in enumerate(DISTRICTS[d][2]):
+            code = commune_code(d, c)
+            n = 5 + (i % 2)
+            if year == 2024 and code == "HD-XNINHQUOIA":
+                n = 8  # deliberate: over the commune quota of 5-6
+            lists[code] = commune_entries(draw, code, n, i, names)
+            sent[code] = dt.date(year, commune_month, 5 + i)
+    for i, d in enumerate(DISTRICTS):
+        own = district_entries(draw, d, 10 + (i % 4), i, names)
+        # A district forwards two of its communes' exemplars (no duplicate: same chain).
+        forwarded = [e for c in DISTRICTS[d][2][:2] for e in lists.get(commune_code(d, c), [])[:1]]
+        lists[d] = forwarded + own
+        sent[d] = dt.date(year, other_month, 1 + i if year == 2022 else 5 + i)
+    if year == 2024:
+        sent["PL"] = dt.date(2024, 2, 20)  # deliberate: late (deadline 15/02)
+    for i, code in enumerate(["CUM-HUYEN", "KHOI-KT", "KHOI-DN"]):
+        lists[code] = agency_entries(draw, rng, code, 2 + (i % 2), i, names, by_code[code]["name"],
+                                     by_code[code].get("members"))
+        sent[code] = dt.date(year, other_month, 10)
+    for i, code in enumerate(["SNNPTNT", "HND", "LDLD"]):
+        lists[code] = agency_entries(draw, rng, code, 4 + i, i, names, by_code[code]["name"])
+        sent[code] = dt.date(year, other_month, 12)
+    for i, code in enumerate(["PCBL", "XSKT", "CNBL"]):
+        lists[code] = agency_entries(draw, rng, code, 2 + i, i, names, by_code[code]["name"])
+        sent[code] = dt.date(year, other_month, 14)
+    if year == 2022:
+        sent["LDLD"] = dt.date(2022, 10, 28)  # deliberate: late (15/10) and no decision: its plan is not final
+    if year == 2024:
+        # deliberate: one farmer registered by Xã Lộc Ninh and again by the provincial
+        # Farmers' Association, typed with other spacing, case and Unicode form (NFD).
+        person = next(e for e in lists["HD-XLOCNINH"] if e.kind == "cá nhân" and e.position.startswith("Nông dân"))
+        twin = Entry(0, unicodedata.normalize("NFD", person.name.replace(" ", "  ", 1)), person.kind,
+                     person.birth_date, person.position.upper(), person.field,
+                     "Nông dân sản xuất, kinh doanh giỏi cấp tỉnh", person.measures)
+        lists["HND"] = lists["HND"][:-1] + [twin]
+    if year == 2025:
+        for i, (code, day) in enumerate(SUPPLEMENTS_2025.items()):
+            lists[code] = merged_commune_entries(draw, code, 5, i, names, by_code)
+            sent[code] = day
+    for code, entries in lists.items():
+        u = by_code[code]
+        write_workbook(folder / f"{code}.xlsx", plan, unit=code, unit_name=u["name"], year=year,
+                       sent=sent[code], entries=entries)
+    return {code: (sent[code], entries) for code, entries in lists.items()}
+
+
+def merged_commune_entries(draw: Exemplars, code: str, n: int, start: int, names: set[str], by_code: dict):
+    """A commune of Cà Mau after the reform: its exemplars are those of the former commune it is named after,
+    now under the commune's new name (no district)."""
+    old = next(c for c, u in by_code.items() if u.get("successor") == code and u["name"] == by_code[code]["name"])
+    ctx = BY_COMMUNE[old]
+    BY_COMMUNE[code] = {**ctx, "code": code, "body": commune_body_name(by_code[code]["name"].removeprefix(
+        "Ủy ban nhân dân ")), "district": "tỉnh Cà Mau"}
+    return commune_entries(draw, code, n, start, names)
+
+
+def book_rows(registered: dict[int, dict], by_code: dict, people: People) -> list[dict]:
+    """The commendation book: some of each year's registered exemplars commended by the body that could commend
+    them on the day (a district until 30/6/2025, the merged commune's chairman after, Decree 129/2025), and a few
+    people commended who were never registered."""
+    rows, numbers = [], {}
+
+    def commend(issuer: str, day: dt.date, form: str, e: Entry) -> None:
+        numbers[(issuer, day.year)] = numbers.get((issuer, day.year), 10) + 1
+        abbr = by_code[issuer]["abbr"]
+        rows.append({"decision": f"{numbers[(issuer, day.year)]}/QĐ-{abbr}", "day": day, "issuer": issuer,
+                     "form": form, "kind": "tập thể" if e.kind == "mô hình" else e.kind, "name": e.name,
+                     "birth": e.birth_date, "position": e.position})
+
+    reform = dt.date(2025, 7, 1)
+    for year, lists in sorted(registered.items()):
+        for code, (sent, entries) in sorted(lists.items()):
+            unit = by_code[code]
+            candidates = [e for e in entries if e.kind != "mô hình"]
+            if not candidates:
+                continue
+            first = candidates[0]
+            role = unit.get("plan_role")
+            if role == "commune" and unit.get("parent") in DISTRICTS:
+                day = dt.date(2025, 6, 10) if year == 2025 else dt.date(year, 12, 20)
+                commend(unit["parent"], day, "Giấy khen của Chủ tịch UBND cấp huyện", first)
+                if year == 2025 and len(candidates) > 1:  # after the reform: the successor commune's chairman
+                    commend(unit["successor"], dt.date(2025, 9, 20), "Giấy khen của Chủ tịch UBND cấp xã",
+                            candidates[1])
+            elif role == "commune":  # a merged commune of Cà Mau
+                commend(code, dt.date(2025, 9, 20), "Giấy khen của Chủ tịch UBND cấp xã", first)
+            elif role == "district":
+                person = next((e for e in candidates if e.kind == "cá nhân"), first)
+                issuer, day = ("UBND-CM", dt.date(2025, 9, 25)) if year == 2025 else ("UBND-BL", dt.date(year, 12, 25))
+                commend(issuer, day, "Bằng khen của Chủ tịch UBND tỉnh", person)
+            elif role in ("movement_agency", "enterprise"):
+                day = dt.date(2025, 6, 11) if year == 2025 else dt.date(year, 12, 15)
+                commend(code, day, "Giấy khen của Thủ trưởng cơ quan, đơn vị", first)
+        for i, agency in enumerate(("SNNPTNT", "LDLD")):  # commended, never registered as exemplars
+            name, _ = people.name()
+            day = dt.date(2025, 6, 11) if year == 2025 else dt.date(year, 12, 15)
+            commend(agency, day, "Giấy khen của Thủ trưởng cơ quan, đơn vị",
+                    Entry(0, name, "cá nhân", people.birth(), f"Chuyên viên, {by_code[agency]['name']}", "", "", ""))
+    assert not any(r["day"] >= reform and by_code[r["issuer"]].get("valid_to") for r in rows)
+    return rows
+
+
 def main() -> None:
     plan = load_plan(HERE / "plan.yaml")
     people = People(2024)
@@ -339,54 +459,9 @@ def main() -> None:
         fh.write("# The sample province: Bạc Liêu 2022-2025 and its successors after the 2025 reform.\n"
                  "# Generated by data/build_sample.py; people are fictional. See data/README.md.\n")
         yaml.safe_dump(doc, fh, allow_unicode=True, sort_keys=False, width=120)
-
-    for year in (2023, 2024):
-        rng = random.Random(year)
-        folder = HERE / "registrations" / str(year)
-        folder.mkdir(parents=True, exist_ok=True)
-        for old in folder.glob("*.xlsx"):
-            old.unlink()
-        lists: dict[str, list[Entry]] = {}
-        sent: dict[str, dt.date] = {}
-        draw, names = Exemplars(rng, people, set()), set()
-        for d in COMMUNES_REGISTERING[year]:
-            for i, c in enumerate(DISTRICTS[d][2]):
-                code = commune_code(d, c)
-                n = 5 + (i % 2)
-                if year == 2024 and code == "HD-XNINHQUOIA":
-                    n = 8  # deliberate: over the commune quota of 5-6
-                lists[code] = commune_entries(draw, code, n, i, names)
-                sent[code] = dt.date(year, 1, 5 + i)
-        for i, d in enumerate(DISTRICTS):
-            own = district_entries(draw, d, 10 + (i % 4), i, names)
-            # A district forwards two of its communes' exemplars (no duplicate: same chain).
-            forwarded = [e for c in DISTRICTS[d][2][:2] for e in lists.get(commune_code(d, c), [])[:1]]
-            lists[d] = forwarded + own
-            sent[d] = dt.date(year, 2, 5 + i)
-        if year == 2024:
-            sent["PL"] = dt.date(2024, 2, 20)  # deliberate: late (deadline 15/02)
-        for i, code in enumerate(["CUM-HUYEN", "KHOI-KT", "KHOI-DN"]):
-            lists[code] = agency_entries(draw, rng, code, 2 + (i % 2), i, names, by_code[code]["name"],
-                                         by_code[code].get("members"))
-            sent[code] = dt.date(year, 2, 10)
-        for i, code in enumerate(["SNNPTNT", "HND", "LDLD"]):
-            lists[code] = agency_entries(draw, rng, code, 4 + i, i, names, by_code[code]["name"])
-            sent[code] = dt.date(year, 2, 12)
-        for i, code in enumerate(["PCBL", "XSKT", "CNBL"]):
-            lists[code] = agency_entries(draw, rng, code, 2 + i, i, names, by_code[code]["name"])
-            sent[code] = dt.date(year, 2, 14)
-        if year == 2024:
-            # deliberate: one farmer registered by Xã Lộc Ninh and again by the provincial
-            # Farmers' Association, typed with other spacing, case and Unicode form (NFD).
-            person = next(e for e in lists["HD-XLOCNINH"] if e.kind == "cá nhân" and e.position.startswith("Nông dân"))
-            twin = Entry(0, unicodedata.normalize("NFD", person.name.replace(" ", "  ", 1)), person.kind,
-                         person.birth_date, person.position.upper(), person.field,
-                         "Nông dân sản xuất, kinh doanh giỏi cấp tỉnh", person.measures)
-            lists["HND"] = lists["HND"][:-1] + [twin]
-        for code, entries in lists.items():
-            u = by_code[code]
-            write_workbook(folder / f"{code}.xlsx", plan, unit=code, unit_name=u["name"], year=year,
-                           sent=sent[code], entries=entries)
+    # 2023 and 2024 first: the fictional names are drawn in this order, so adding 2022 and 2025 kept theirs.
+    registered = {year: build_year(year, plan, people, by_code) for year in (2023, 2024, 2022, 2025)}
+    write_book(HERE / "commendation" / "so-khen-thuong.xlsx", book_rows(registered, by_code, people))
     print("sample written:", len(units), "units")
 
 

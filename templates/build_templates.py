@@ -376,9 +376,9 @@ def centred(doc, text, *, bold=True, size=None):
     return para(doc, text, size=size or SIZE["body"], bold=bold, align=CENTER, keep_next=True, after=Pt(6))
 
 
-def annex_section(doc, label_tag, reference_tag, title_tag):
+def annex_section(doc, label_tag, reference_tag, title_tag, *, landscape=True):
     annex = doc.add_section(WD_SECTION.NEW_PAGE)
-    setup_section(annex, landscape=True, restart=True)
+    setup_section(annex, landscape=landscape, restart=True)
     para(doc, label_tag, size=SIZE["annex_label"], bold=True, align=CENTER)
     para(doc, title_tag, size=SIZE["annex_title"], bold=True, align=CENTER)
     para(doc, reference_tag, size=SIZE["annex_title"], italic=True, align=CENTER)
@@ -503,9 +503,103 @@ def build_bb(path: Path) -> None:
     doc.save(path)
 
 
+def grouped_table(doc, columns, cells, groups: str):
+    """A bordered table of rows grouped under a title row each (a year), from {%tr %} loops over `groups`."""
+    table = doc.add_table(rows=1, cols=len(columns))
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    set_cell_margins(table)
+    repeat_header(table.rows[0])
+    for i, (title, _) in enumerate(columns):
+        para(table.cell(0, i), title, size=SIZE["table"], bold=True, align=CENTER)
+    for tag in ("{%tr for g in " + groups + " %}", "title", "{%tr for r in g.rows %}", "row", "{%tr endfor %}",
+                "{%tr endfor %}"):
+        row = table.add_row()
+        if tag == "row":
+            cant_split(row)
+            for i, (text, align) in enumerate(cells):
+                para(row.cells[i], text, size=SIZE["table"], align=align)
+        elif tag == "title":
+            para(row.cells[0].merge(row.cells[-1]), "{{ g.title }}", size=SIZE["table"], bold=True, align=LEFT)
+        else:
+            para(row.cells[0].merge(row.cells[-1]), tag)
+    set_widths(table, [Mm(w) for _, w in columns])
+    return table
+
+
+def figure(doc, picture_tag, caption_tag):
+    para(doc, picture_tag, align=CENTER, keep_next=True, after=Pt(2), first=Pt(0))
+    para(doc, caption_tag, size=SIZE["table"], italic=True, align=CENTER, after=Pt(6))
+
+
+def build_bc_tk(path: Path) -> None:
+    """The annual (sơ kết) or final (tổng kết) review: sections of spec 04 §5, figures from the data, two charts,
+    annex tables (figures by area across the 2025 reform; the exemplars commended, with their source rows)."""
+    right = WD_ALIGN_PARAGRAPH.RIGHT
+    doc, width = start("BÁO CÁO", "BC")
+    body(doc, "{{ intro }}")
+    jinja(doc, "{%p if reform_note %}")
+    body(doc, "{{ reform_note }}")
+    jinja(doc, "{%p endif %}")
+    part(doc, "I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO, TỔ CHỨC THỰC HIỆN")
+    jinja(doc, "{%p for t in leadership %}")
+    body(doc, "{{ t }}")
+    jinja(doc, "{%p endfor %}")
+    part(doc, "II. KẾT QUẢ THỰC HIỆN")
+    body(doc, "", bold_prefix="1. Phát hiện, bồi dưỡng, nhân rộng điển hình tiên tiến")
+    body(doc, "{{ results_text }}")
+    data_table(doc, 165, [("Năm", 25), ("Đăng ký", 35), ("Bồi dưỡng", 35), ("Được khen thưởng", 35),
+                          ("Tỷ lệ được khen (%)", 35)],
+               [("{{ e.year }}", CENTER), ("{{ e.registered }}", right), ("{{ e.fostered }}", right),
+                ("{{ e.commended }}", right), ("{{ e.rate }}", right)], items="by_year")
+    para(doc, "", after=Pt(6))
+    figure(doc, "{{ chart_results }}", "Biểu đồ 1. {{ chart_results_caption }}")
+    body(doc, "a) Theo cấp đăng ký:")
+    grouped_table(doc, [("Cấp", 85), ("Số lượt", 40), ("Tỷ lệ (%)", 40)],
+                  [("{{ r.label }}", LEFT), ("{{ r.value }}", right), ("{{ r.share }}", right)], "level_groups")
+    para(doc, "", after=Pt(6))
+    figure(doc, "{{ chart_levels }}", "Biểu đồ 2. {{ chart_levels_caption }}")
+    body(doc, "b) Theo loại:")
+    grouped_table(doc, [("Loại", 85), ("Số lượt", 40), ("Tỷ lệ (%)", 40)],
+                  [("{{ r.label }}", LEFT), ("{{ r.value }}", right), ("{{ r.share }}", right)], "kind_groups")
+    para(doc, "", after=Pt(6))
+    body(doc, "c) Theo lĩnh vực (cả {{ 'giai đoạn' if by_year|length > 2 else 'năm' }}):")
+    data_table(doc, 165, [("Lĩnh vực", 85), ("Số lượt", 40), ("Tỷ lệ (%)", 40)],
+               [("{{ e.label }}", LEFT), ("{{ e.value }}", right), ("{{ e.share }}", right)], items="field_rows")
+    para(doc, "", after=Pt(6))
+    body(doc, "", bold_prefix="2. Khen thưởng")
+    body(doc, "{{ award_text }}")
+    grouped_table(doc, [("Hình thức khen thưởng", 95), ("Cấp khen thưởng", 40), ("Số lượng", 30)],
+                  [("{{ r.label }}", LEFT), ("{{ r.level }}", LEFT), ("{{ r.value }}", right)], "award_groups")
+    para(doc, "", after=Pt(6))
+    body(doc, "{{ communication }}", bold_prefix="3. Công tác tuyên truyền: ")
+    part(doc, "III. ĐÁNH GIÁ CHUNG")
+    body(doc, "{{ strengths }}", bold_prefix="1. Ưu điểm: ")
+    body(doc, "{{ limits }}", bold_prefix="2. Hạn chế: ")
+    body(doc, "{{ lessons }}", bold_prefix="3. Bài học kinh nghiệm: ")
+    part(doc, "IV. PHƯƠNG HƯỚNG, KIẾN NGHỊ")
+    jinja(doc, "{%p for t in directions %}")
+    body(doc, "{{ t }}")
+    jinja(doc, "{%p endfor %}")
+    body(doc, "{{ closing }}").paragraph_format.keep_with_next = True
+    signature_block(doc, width)
+    annex_section(doc, "Phụ lục I", "(Kèm theo Báo cáo số {{ number }}/BC-{{ agency_abbr }} {{ date_line }} của "
+                  "{{ unit_name }})", "{{ annex_title }}", landscape=False)
+    grouped_table(doc, [("Địa bàn (theo đơn vị hành chính tại ngày đăng ký)", 125), ("Số lượt", 40)],
+                  [("{{ r.label }}", LEFT), ("{{ r.value }}", right)], "area_groups")
+    annex_section(doc, "Phụ lục II", "(Kèm theo Báo cáo số {{ number }}/BC-{{ agency_abbr }} {{ date_line }} của "
+                  "{{ unit_name }})", "{{ annex2_title }}", landscape=False)
+    data_table(doc, 165, [("STT", 12), ("Tên điển hình (đơn vị đăng ký)", 88), ("Năm đăng ký", 20),
+                          ("Nguồn số liệu", 45)],
+               [("{{ e.no }}", CENTER), ("{{ e.name }}", LEFT), ("{{ e.year }}", CENTER), ("{{ e.source }}", LEFT)],
+               items="commended")
+    fit_rules(doc)
+    doc.save(path)
+
+
 TEMPLATES = {"KH": ("ke-hoach-boi-duong.docx", build_kh), "BC": ("bao-cao-dang-ky.docx", build_bc),
              "TTr": ("to-trinh-khen-thuong.docx", build_ttr), "BB": ("bien-ban-hoi-dong.docx", build_bb),
-             "QĐ": ("quyet-dinh-khen-thuong.docx", build_qd)}
+             "QĐ": ("quyet-dinh-khen-thuong.docx", build_qd), "BC-TK": ("bao-cao-tong-ket.docx", build_bc_tk)}
 
 if __name__ == "__main__":
     for kind, (name, build) in TEMPLATES.items():

@@ -69,7 +69,7 @@ def test_the_wheel_carries_templates_sample_data_and_migrations(installed):
     module, templates, data, docx, workbooks, migration = json.loads(probe.stdout)
     for path in (module, templates, data):
         assert str(venv) in path and str(ROOT) not in path
-    assert len(docx) == 5 and workbooks == len(list((ROOT / "data" / "registrations").glob("*/*.xlsx")))
+    assert len(docx) == 6 and workbooks == len(list((ROOT / "data" / "registrations").glob("*/*.xlsx")))
     assert migration >= 2
 
 
@@ -87,7 +87,7 @@ def demo(installed):
 def test_the_installed_command_runs_the_demo_outside_the_repository(demo):
     base, venv, env, data, run = demo
     manifest = json.loads((base / "out" / "2024" / "manifest.json").read_text())
-    assert len(manifest["documents"]) == 84
+    assert len(manifest["documents"]) == 85
     assert {d["verify"] for d in manifest["documents"]} == {"TOTAL_PASSED"}
     # every issued document, also in the validators we did not write; pyHanko's CLI checks revocation online, so
     # the demo's CRLs are served again where its certificates say (the demo served them while it ran)
@@ -100,7 +100,7 @@ def test_the_installed_command_runs_the_demo_outside_the_repository(demo):
             assert pyhanko_validate(pdf, root)[0] == 0, doc["pdf"]
     # issue 14: every issued document passes the project's own review (authority, pages, heading, notes, number line)
     review = _run([venv / "bin" / "thidua", "--data", data, "review", "--out", base / "out"], base, 300, env)
-    assert review.returncode == 0 and "84 văn bản năm 2024: không có vấn đề nào" in review.stdout, review.stdout[-3000:]
+    assert review.returncode == 0 and "85 văn bản năm 2024: không có vấn đề nào" in review.stdout, review.stdout[-3000:]
     check = _run([venv / "bin" / "thidua", "check", "--year", "2023"], base, 300, env)  # the bundled sample data
     assert check.returncode == 0, check.stdout[-2000:] + check.stderr[-2000:]
 

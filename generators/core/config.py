@@ -145,6 +145,7 @@ def load_plan(path: Path) -> Plan:
                 deadline=_deadline(q["deadline"]),
                 send_to=q["send_to"],
                 kinds=tuple(q["kinds"]) if q.get("kinds") else None,
+                deadlines=tuple(sorted((int(y), _deadline(d)) for y, d in (q.get("deadlines") or {}).items())),
             )
         return Plan(
             notation=raw["plan"]["notation"],

@@ -91,9 +91,12 @@ class Quota:
     deadline: tuple[int, int]  # (month, day) in the registration year
     send_to: str  # unit code, or "parent"
     kinds: tuple[str, ...] | None = None  # allowed entry kinds, None = all
+    deadlines: tuple[tuple[int, tuple[int, int]], ...] = ()  # (year, (month, day)): a year's own deadline
 
     def deadline_in(self, year: int) -> dt.date:
-        return dt.date(year, *self.deadline)
+        """The plan's yearly deadline, or the one it set for a given year (its first year, issued after the
+        usual deadline)."""
+        return dt.date(year, *dict(self.deadlines).get(year, self.deadline))
 
 
 @dataclass(frozen=True)
@@ -170,3 +173,20 @@ class Province:
         while not unit.valid_on(day) and unit.successor:
             unit = self.units[unit.successor]
         return unit
+
+
+@dataclass(frozen=True)
+class Commendation:
+    """One line of the board's commendation book (sổ khen thưởng): who was commended, with what, by which
+    decision. Read from data/commendation/so-khen-thuong.xlsx; the summary reports count it."""
+
+    row: int
+    decision: str  # "25/QĐ-UBND"
+    day: dt.date
+    issuer: str  # unit code of the issuing body, in force on `day`
+    form: str  # "Bằng khen của Chủ tịch UBND tỉnh", ...
+    kind: str  # mô hình, tập thể, cá nhân
+    name: str
+    birth_date: dt.date | None
+    position: str
+    source: str = ""  # the workbook, for messages and for a figure's records

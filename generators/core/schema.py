@@ -57,7 +57,9 @@ PLAN = _record(
              "deadline": {"type": "string", "pattern": r"^\d{2}-\d{2}$", "description": "THÁNG-NGÀY (ví dụ 01-15)"},
              "send_to": _CODE},
             {"max": {"type": ["integer", "null"], "minimum": 0}, "target": {"type": ["integer", "null"], "minimum": 0},
-             "kinds": {"type": ["array", "null"], "items": _NAME}})},
+             "kinds": {"type": ["array", "null"], "items": _NAME},
+             "deadlines": {"type": "object", "propertyNames": {"pattern": r"^\d{4}$"}, "additionalProperties": {
+                 "type": "string", "pattern": r"^\d{2}-\d{2}$", "description": "THÁNG-NGÀY (ví dụ 10-15)"}}})},
         "entry_kinds": {**_TEXTS, "minItems": 1},
         "fields": {**_TEXTS, "minItems": 1},
         "legal_grounds": {"type": "array", "items": _record({"text": _TEXT},

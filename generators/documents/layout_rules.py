@@ -431,6 +431,23 @@ def _centred_heading(res, b) -> bool:
             and res.all(p, lambda r: res.flag(p, r, "w:b")))
 
 
+CAPTION = re.compile(r"^(Biểu đồ|Hình)\s+\d+\.\s")
+
+
+def _figures(res, blocks) -> list:
+    """A chart's caption («Biểu đồ 1. …», centred) and, in a template, the centred placeholder of the picture just
+    above it: not body text (a rendered picture has no text at all)."""
+    out = []
+    for i, b in enumerate(blocks):
+        if CAPTION.match(b.text) and res.para_format(b.paragraph, "alignment") == WD_ALIGN_PARAGRAPH.CENTER:
+            out.append(b)
+            above = blocks[i - 1] if i else None
+            if above is not None and re.fullmatch(r"\{\{\s*\w+\s*\}\}", above.text) and \
+                    res.para_format(above.paragraph, "alignment") == WD_ALIGN_PARAGRAPH.CENTER:
+                out.append(above)
+    return out
+
+
 def _body_blocks(blocks):
     """Body-level paragraphs between the header table and the signature table."""
     sig = _find(blocks, lambda b: b.text == "Nơi nhận:")
@@ -474,8 +491,9 @@ def _check_title_and_body(res, blocks, v):
         if b.text.startswith("Kính gửi:"):  # ô 9a
             _size_in(res, v, b, 13, 14, "«Kính gửi»")
             _style(res, v, b, "«Kính gửi»", bold=False)
+    figures = _figures(res, text_blocks)
     main = [b for b in text_blocks if b not in grounds and b.section == 0 and not b.text.startswith("Phụ lục")
-            and not b.text.startswith("Kính gửi:") and not _centred_heading(res, b)]
+            and not b.text.startswith("Kính gửi:") and not _centred_heading(res, b) and b not in figures]
     for b in main:
         p = b.paragraph
         _size_in(res, v, b, 13, 14, "Nội dung văn bản")

@@ -5,12 +5,13 @@ import datetime as dt
 import functools
 import io
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 from docx.oxml.ns import qn
-from docx.shared import Pt
-from docxtpl import DocxTemplate
+from docx.shared import Mm, Pt
+from docxtpl import DocxTemplate, InlineImage
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -30,7 +31,26 @@ from generators.documents.page_numbers import restore_page_numbers
 from generators.documents.subject import balanced_lines
 
 TEMPLATES = {"KH": "ke-hoach-boi-duong.docx", "BC": "bao-cao-dang-ky.docx", "TTr": "to-trinh-khen-thuong.docx",
-             "BB": "bien-ban-hoi-dong.docx", "QĐ": "quyet-dinh-khen-thuong.docx"}
+             "BB": "bien-ban-hoi-dong.docx", "QĐ": "quyet-dinh-khen-thuong.docx", "BC-TK": "bao-cao-tong-ket.docx"}
+
+
+@dataclass(frozen=True)
+class Picture:
+    """An image a context places where the template says ({{ chart }}), at a width in millimetres."""
+
+    path: Path
+    width_mm: float
+
+
+def _with_pictures(tpl: DocxTemplate, value):
+    """The context with each Picture made the template's inline image (docxtpl needs the template to embed it)."""
+    if isinstance(value, Picture):
+        return InlineImage(tpl, str(value.path), width=Mm(value.width_mm))
+    if isinstance(value, dict):
+        return {k: _with_pictures(tpl, v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_with_pictures(tpl, v) for v in value]
+    return value
 # Documents carry a timestamp from the data, never the clock: two runs give identical files.
 FIXED_TIME = dt.datetime(2000, 1, 1)
 
@@ -51,7 +71,7 @@ def render_docx(template: Path, context: dict, out: Path, *, title: str = "", au
                 created: dt.datetime = FIXED_TIME) -> Path:
     tpl = DocxTemplate(restored_template(template))
     try:
-        tpl.render(context, jinja_env(), autoescape=True)
+        tpl.render(_with_pictures(tpl, context), jinja_env(), autoescape=True)
     except SecurityError as exc:
         raise TemplateError(f"Mẫu {Path(template).name} truy cập thuộc tính không được phép ({exc}); mẫu chỉ được "
                             f"dùng dữ liệu của văn bản.") from None

@@ -45,12 +45,11 @@ def check_year(province: Province, data: YearData) -> list[Finding]:
     findings = [Finding("DU_LIEU", "", p.message, p.file, p.sheet or "", p.row, p.column or "")
                 for p in data.problems]
     plan = province.plan
-    reference = dt.date(data.year, 1, 1)
     for code, reg in sorted(data.registrations.items()):
         unit = province.unit(code)
         file = _short(reg.source)
         quota = plan.quotas.get(unit.plan_role or "")
-        if quota is None or not unit.valid_on(reference):
+        if quota is None or not unit.valid_on(reg.sent):  # a unit registers while it exists (2025 reform)
             findings.append(Finding("KHONG_THUOC_KE_HOACH", code,
                                     f"{unit.name} không có chỉ tiêu đăng ký theo Kế hoạch {plan.notation} năm {data.year}.",
                                     file))

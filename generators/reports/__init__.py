@@ -1,1 +1,1 @@
-"""Summary reports (báo cáo sơ kết, tổng kết): statistics and charts computed from the records. To come."""
+"""Summary reports (báo cáo sơ kết, tổng kết): figures computed from the records, each knowing what it counts."""

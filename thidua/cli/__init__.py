@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from thidua.cli import commendation, exchange, registration, review, signing, templates, web
+from thidua.cli import commendation, exchange, registration, reports, review, signing, templates, web
 from thidua.cli.errors import run_reporting_errors
 from thidua.settings import Settings
 
@@ -27,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     registration.add_commands(sub, _round_options)
     commendation.add_commands(sub)
+    reports.add_commands(sub, _round_options)
     templates.add_commands(sub)
     signing.add_commands(sub)
     review.add_commands(sub)

@@ -26,7 +26,7 @@ from signing.testpki.publication import publishing
 from thidua.settings import Settings
 
 ARCHIVE_DIR = "luu-tru"
-from thidua.workflows import commendation, dossier, exchange, registration
+from thidua.workflows import commendation, dossier, exchange, registration, reports
 from thidua.workflows.issuing import sign_and_issue
 from thidua.workflows.manifest import write_issued_manifest
 from thidua.workflows.observer import Observer, Silent
@@ -49,6 +49,7 @@ class DemoResult:
     manifest: Path | None = None
     held: list[Draft] = field(default_factory=list)  # drafted but not final: not put up for signing
     review: ReviewResult | None = None  # the records office's review of every issued document
+    review_report: Draft | None = None  # the board's annual review (báo cáo sơ kết) of the year
     sent: list[exchange.Sent] = field(default_factory=list)  # the units' plans sent to the board by edXML
     received: list[exchange.Received] = field(default_factory=list)  # and the board's receipt of each
     registers: list[PrintedRegister] = field(default_factory=list)  # the registers printed for binding
@@ -123,19 +124,27 @@ def _run_demo(settings: Settings, observer: Observer, crl_url: str) -> DemoResul
         result.eligibility_xlsx = settings.year_dir / "ket-qua-xet-khen-thuong.xlsx"
         write_eligibility_xlsx(result.eligibility_xlsx, rnd, province)
         result.issued += dossier.produce(province, rnd, settings.out, layout, register, password)
+    observer.step(f"Bước 5: Sở Nội vụ báo cáo sơ kết năm {settings.year}: số liệu, bảng và biểu đồ tính từ dữ liệu")
+    start = time.monotonic()
+    annual = reports.annual_review(province, settings.year)
+    result.review_report = reports.draft_review(settings, annual, reports.statistics(settings, (settings.year,),
+                                                                                     province), province)
+    result.issued += sign_and_issue(settings.data, [result.review_report], password, layout, register, 1,
+                                    settings.tsa_url)
+    result.timings["report"] = time.monotonic() - start
     result.manifest = write_issued_manifest(settings.out, settings.year, result.issued, [layout.root])
-    observer.step("Bước 5: văn thư soát các văn bản đã phát hành")
+    observer.step("Bước 6: văn thư soát các văn bản đã phát hành")
     result.review = review_year(settings)
 
-    observer.step("Bước 6: các đơn vị gửi kế hoạch lên Sở Nội vụ bằng gói tin edXML; Sở Nội vụ tiếp nhận, vào sổ "
+    observer.step("Bước 7: các đơn vị gửi kế hoạch lên Sở Nội vụ bằng gói tin edXML; Sở Nội vụ tiếp nhận, vào sổ "
                   "văn bản đến và trả lời trạng thái")
     start = time.monotonic()
     keyed = settings.but(key_password=password, pki=layout.folder, register=str(register))
     _exchange_plans(keyed, province, result)
     result.timings["exchange"] = time.monotonic() - start
-    observer.step("Bước 7: in sổ đăng ký văn bản đi, đến (DOCX, PDF/A, XLSX)")
+    observer.step("Bước 8: in sổ đăng ký văn bản đi, đến (DOCX, PDF/A, XLSX)")
     result.registers = export_registers(keyed) + export_registers(keyed, incoming=True)
-    observer.step("Bước 8: lưu trữ: bổ sung dữ liệu kiểm tra hiệu lực dài hạn, lập gói lưu trữ cho hồ sơ của "
+    observer.step("Bước 9: lưu trữ: bổ sung dữ liệu kiểm tra hiệu lực dài hạn, lập gói lưu trữ cho hồ sơ của "
                   "từng cơ quan và kiểm tra lại từng gói")
     start = time.monotonic()
     result.archived = archive_year(keyed, settings.year_dir / ARCHIVE_DIR)

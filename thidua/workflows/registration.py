@@ -56,7 +56,7 @@ def plan_documents(province: Province, data: YearData, findings: list[Finding], 
     decisions = load_decisions(registrations_dir(data_dir, data.year), set(province.units))
     for code, reg in sorted(data.registrations.items()):
         unit = province.unit(code)
-        if not unit.valid_on(dt.date(data.year, 1, 1)) or unit.plan_role not in province.plan.quotas:
+        if not unit.valid_on(reg.sent) or unit.plan_role not in province.plan.quotas:
             continue
         decided, undecided = settle(findings, decisions, code)
         ctx = kh_context(province, reg, decided)

@@ -18,7 +18,7 @@ from thidua.workflows.registration import check
 
 
 def guess_kind(path: Path) -> str | None:
-    for kind, name in TEMPLATES.items():
+    for kind, name in sorted(TEMPLATES.items(), key=lambda kv: -len(kv[0])):  # BC-TK before BC
         if Path(path).name == name or Path(path).stem.upper().startswith(kind.upper() + "-"):
             return kind
     return None
@@ -32,6 +32,17 @@ def sample_context(kind: str, settings: Settings) -> dict:
     from generators.commendation.round import load_round
     from generators.registration.contexts import bc_context, kh_context
 
+    if kind == "BC-TK":
+        import tempfile
+
+        from generators.core.config import load_province
+        from generators.reports.contexts import review_context
+        from thidua.workflows.reports import annual_review, statistics
+
+        province = load_province(settings.data)
+        charts = Path(tempfile.mkdtemp(prefix="thidua-charts-"))  # a trial render's charts, thrown away with it
+        return review_context(province, statistics(settings, (settings.year,), province),
+                              annual_review(province, settings.year), charts)
     checked = check(settings)
     province, data, findings = checked.province, checked.data, checked.findings
     year = settings.year

@@ -1,0 +1,294 @@
+"""Issue 12: summary reports. Every figure of the generated final review equals a count made here from the raw
+workbooks and YAML (never through the statistics module); the 2025 reform splits a year's figures by the
+hierarchy in force on each record's date; charts read with their diacritics on the rendered page."""
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import unicodedata
+from collections import Counter
+
+import openpyxl
+import pytest
+import yaml
+from docx import Document
+
+from generators.core.config import load_province
+from generators.core.errors import DataError
+from generators.documents.layout_rules import check_docx
+from generators.documents.render import render_docx, template_path
+from generators.reports.contexts import review_context
+from generators.workbooks.awards_book import load_book, write_book
+from thidua.settings import Settings
+from thidua.workflows.reports import final_review, statistics
+
+from .conftest import DATA
+
+YEARS = (2022, 2023, 2024, 2025)
+REFORM = dt.date(2025, 7, 1)
+LEVEL_OF_ROLE = {"commune": "Cấp xã", "district": "Cấp huyện", "movement_agency": "Cấp tỉnh",
+                 "cluster": "Cụm, Khối thi đua", "enterprise": "Doanh nghiệp"}
+
+
+# ------------------------------------------------------------------ the raw data, read here
+
+def _key(text) -> str:
+    return " ".join(unicodedata.normalize("NFC", str(text or "")).casefold().split())
+
+
+def _day(value):
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def raw_units() -> dict:
+    return {u["code"]: u for u in yaml.safe_load((DATA / "province.yaml").read_text(encoding="utf-8"))["units"]}
+
+
+def raw_plan() -> dict:
+    return yaml.safe_load((DATA / "plan.yaml").read_text(encoding="utf-8"))
+
+
+def raw_lists(year: int) -> list[dict]:
+    """Each workbook of the year: unit, sending day and its rows, straight from the cells."""
+    out = []
+    for path in sorted((DATA / "registrations" / str(year)).glob("*.xlsx")):
+        ws = openpyxl.load_workbook(path)["Danh sách"]
+        info = {str(r[0].value).strip(): r[2].value for r in ws.iter_rows(min_row=1, max_row=6) if r[0].value}
+        header = next(r[0].row for r in ws.iter_rows() if r[0].value == "STT")
+        names = [c.value for c in ws[header]]
+        rows = [dict(zip(names, (c.value for c in r)), _row=r[0].row) for r in ws.iter_rows(min_row=header + 1)
+                if r[1].value]
+        out.append({"unit": info["Mã đơn vị:"], "sent": _day(info["Ngày gửi danh sách:"]), "rows": rows,
+                    "file": path.name})
+    return out
+
+
+def raw_book() -> list[dict]:
+    ws = openpyxl.load_workbook(DATA / "commendation" / "so-khen-thuong.xlsx")["Sổ khen thưởng"]
+    names = [c.value for c in ws[2]]
+    return [dict(zip(names, (c.value for c in r))) for r in ws.iter_rows(min_row=3) if r[0].value]
+
+
+def _identity(kind, name, birth, position):
+    return (_key(name), _day(birth), _key(position)) if kind == "cá nhân" else (_key(name), _key(position))
+
+
+def expected(year: int) -> dict:
+    """The year's figures, counted from the raw files by the definitions the report states."""
+    units, plan = raw_units(), raw_plan()
+    decided = {(d["unit"], d["rule"]) for d in (yaml.safe_load(p.read_text(encoding="utf-8"))["decisions"]
+               for p in [DATA / "registrations" / str(year) / "decisions.yaml"] if p.exists()) for d in d}
+    book = raw_book()
+    commended = {}
+    for b in book:
+        commended.setdefault(_identity(b["Loại"], b["Tên tập thể, cá nhân"], b["Ngày sinh"],
+                                       b["Chức vụ, đơn vị công tác"]), []).append(_day(b["Ngày quyết định"]))
+    out = Counter()
+    for lst in raw_lists(year):
+        unit = units[lst["unit"]]
+        role = unit.get("plan_role")
+        quota = plan["quotas"].get(role)
+        valid = (not unit.get("valid_from") or str(lst["sent"]) >= unit["valid_from"]) and \
+                (not unit.get("valid_to") or str(lst["sent"]) <= unit["valid_to"])
+        open_findings = set()
+        if quota:
+            month, day = map(int, str((quota.get("deadlines") or {}).get(year, quota["deadline"])).split("-"))
+            if lst["sent"] > dt.date(year, month, day):
+                open_findings.add("TRE_HAN")
+                out["late"] += 1
+            n = len(lst["rows"])
+            if quota.get("max") is not None and n > quota["max"]:
+                open_findings.add("VUOT_SO_LUONG")
+            if n < quota["min"]:
+                open_findings.add("THIEU_SO_LUONG")
+        fostered = quota is not None and valid and all((lst["unit"], f) in decided for f in open_findings)
+        for r in lst["rows"]:
+            out["registered"] += 1
+            out[("level", LEVEL_OF_ROLE[role])] += 1
+            out[("kind", r["Loại"].capitalize())] += 1
+            out[("field", r["Lĩnh vực"])] += 1
+            out["fostered"] += fostered
+            days = commended.get(_identity(r["Loại"], r["Tên mô hình, tập thể, cá nhân"], r["Ngày sinh"],
+                                           r["Chức vụ, đơn vị công tác"]), [])
+            out["commended"] += any(lst["sent"] <= d <= dt.date(YEARS[-1], 12, 31) for d in days)
+    for b in book:
+        if _day(b["Ngày quyết định"]).year == year:
+            out[("form", b["Hình thức khen thưởng"])] += 1
+    return out
+
+
+# ------------------------------------------------------------------ the generated report, read back
+
+@pytest.fixture(scope="module")
+def final_docx(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("final")
+    settings = Settings(data=DATA, out=tmp)
+    province = load_province(DATA)
+    review = final_review(province, YEARS, dt.date(2025, 10, 20))
+    ctx = review_context(province, statistics(settings, YEARS, province), review, tmp / "charts")
+    return render_docx(template_path("BC-TK"), ctx, tmp / "BC-TK.docx")
+
+
+def _int(text: str) -> int:
+    return int(text.replace(".", ""))
+
+
+def _table(doc, first_header: str):
+    return next(t for t in doc.tables if t.rows[0].cells[0].text.strip() == first_header)
+
+
+def _grouped(table) -> dict[int, dict[str, list[str]]]:
+    """{year: {label: [other cells]}} from a table whose groups open with a «Năm <year>» row."""
+    out, year = {}, None
+    for row in table.rows[1:]:
+        cells = [c.text.strip() for c in row.cells]
+        if len(set(cells)) == 1 and cells[0].startswith("Năm "):
+            year = int(cells[0].removeprefix("Năm "))
+            out[year] = {}
+        elif year is not None:
+            out[year][cells[0]] = cells[1:]
+    return out
+
+
+def test_every_figure_of_the_final_review_equals_an_independent_count(final_docx):
+    doc = Document(final_docx)
+    want = {y: expected(y) for y in YEARS}
+    by_year = {r.cells[0].text.strip(): [c.text.strip() for c in r.cells[1:]] for r in _table(doc, "Năm").rows[1:]}
+    for y in YEARS:
+        registered, fostered, commended, _ = by_year[str(y)]
+        assert (_int(registered), _int(fostered), _int(commended)) == \
+            (want[y]["registered"], want[y]["fostered"], want[y]["commended"]), y
+    assert _int(by_year["Cộng"][0]) == sum(w["registered"] for w in want.values())
+    assert want[2022]["fostered"] < want[2022]["registered"]  # the late list without a decision is not fostered
+    for header, measure in (("Cấp", "level"), ("Loại", "kind")):
+        for y, rows in _grouped(_table(doc, header)).items():
+            assert {label: _int(cells[0]) for label, cells in rows.items()} == \
+                {k[1]: v for k, v in want[y].items() if isinstance(k, tuple) and k[0] == measure}, (header, y)
+    fields = {r.cells[0].text.strip(): _int(r.cells[1].text.strip()) for r in _table(doc, "Lĩnh vực").rows[1:]}
+    assert fields == dict(sum((Counter({k[1]: v for k, v in w.items() if isinstance(k, tuple) and k[0] == "field"})
+                               for w in want.values()), Counter()))
+    awards = _grouped(_table(doc, "Hình thức khen thưởng"))
+    for y in YEARS:
+        assert {label: _int(cells[1]) for label, cells in awards[y].items()} == \
+            {k[1]: v for k, v in want[y].items() if isinstance(k, tuple) and k[0] == "form"}, y
+    commended_rows = _table(doc, "STT").rows[1:]
+    assert len(commended_rows) == sum(w["commended"] for w in want.values())
+    text = "\n".join(p.text for p in doc.paragraphs)
+    total = sum(w["registered"] for w in want.values())
+    assert f"có {total:,} lượt".replace(",", ".") in text
+
+
+def test_a_2025_figure_counts_a_commune_under_its_district_before_the_reform_and_under_the_province_after(
+        final_docx):
+    units = raw_units()
+    want = Counter()
+    for lst in raw_lists(2025):
+        unit = units[lst["unit"]]
+        if unit.get("plan_role") == "district":
+            area = unit["name"]
+        elif unit.get("plan_role") == "commune" and lst["sent"] < REFORM:
+            assert units[unit["parent"]]["valid_to"] == "2025-06-30"
+            area = units[unit["parent"]]["name"]  # under its district
+        elif lst["sent"] >= REFORM:
+            area = "Ủy ban nhân dân tỉnh Cà Mau"  # a merged commune, under the province after the reform
+        else:
+            area = "Ủy ban nhân dân tỉnh Bạc Liêu"
+        want[area.removeprefix("Ủy ban nhân dân ").casefold()] += len(lst["rows"])
+    after = sum(len(lst["rows"]) for lst in raw_lists(2025) if lst["sent"] >= REFORM)
+    assert after > 0 and any(lst["sent"] < REFORM and units[lst["unit"]].get("plan_role") == "commune"
+                             for lst in raw_lists(2025))
+    annex = _grouped(_table(Document(final_docx), "Địa bàn (theo đơn vị hành chính tại ngày đăng ký)"))[2025]
+    got = {label.split(" (đến")[0].removeprefix("Trực thuộc ").casefold(): _int(cells[0])
+           for label, cells in annex.items()}
+    assert got == dict(want)
+    assert got["tỉnh cà mau"] == after
+    assert all("(đến 30/06/2025)" in label for label in annex if label.startswith(("Huyện", "Thị xã", "Thành phố")))
+
+
+def test_the_final_review_passes_the_layout_rules(final_docx):
+    assert check_docx(final_docx) == []
+
+
+def test_explain_prints_the_records_a_figure_counts(capsys):
+    from thidua.cli import main
+
+    assert main(["--data", str(DATA), "stats", "--year", "2025", "--explain", "dang-ky.2025.dia-ban.UBND-CM"]) == 0
+    out = capsys.readouterr().out
+    late = [lst for lst in raw_lists(2025) if lst["sent"] >= REFORM]
+    lines = [line for line in out.splitlines() if line.strip()[:1].isdigit()]
+    assert len(lines) == sum(len(lst["rows"]) for lst in late)
+    for lst in late:
+        for r in lst["rows"]:
+            assert any(f"{lst['file']}, trang tính «Danh sách», dòng {r['_row']}: {r['Tên mô hình, tập thể, cá nhân']}"
+                       in line for line in lines)
+    assert main(["--data", str(DATA), "stats", "--explain", "dang-ky.2031"]) != 0
+    assert "Không có số liệu «dang-ky.2031»" in capsys.readouterr().err
+
+
+def test_the_commendation_book_refuses_an_award_no_body_could_give_that_day(tmp_path):
+    province = load_province(DATA)
+    rows = [{"decision": "30/QĐ-UBND", "day": dt.date(2025, 9, 1), "issuer": "HD",
+             "form": "Giấy khen của Chủ tịch UBND cấp huyện", "kind": "cá nhân", "name": "Lê Văn Thử",
+             "birth": dt.date(1980, 1, 2), "position": "Công chức"},
+            {"decision": "31/QĐ-UBND", "day": dt.date(2024, 9, 1), "issuer": "HD-XNINHQUOI",
+             "form": "Bằng khen của Chủ tịch UBND tỉnh", "kind": "tập thể", "name": "Ấp Nội Ô",
+             "birth": None, "position": "Xã Ninh Quới"}]
+    path = tmp_path / "so-khen-thuong.xlsx"
+    write_book(path, rows)
+    with pytest.raises(DataError) as err:
+        load_book(path, province)
+    problems = err.value.problems
+    assert [(p.sheet, p.row, p.column) for p in problems] == [("Sổ khen thưởng", 3, "C"), ("Sổ khen thưởng", 4, "D")]
+    assert "không còn hoặc chưa hoạt động ngày 01/09/2025" in problems[0].message
+    assert "không tặng «Bằng khen của Chủ tịch UBND tỉnh»" in problems[1].message
+
+
+def _caption_top(pdf, page: int, number: str) -> float:
+    """The top (pt) of the caption «Biểu đồ <number>.» on a page, from poppler's word boxes."""
+    import re
+
+    words = re.findall(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]*)</word>',
+                       subprocess.run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                                      capture_output=True, text=True, check=True).stdout)
+    return next(float(y) for i, (y, w) in enumerate(words) if w == "Biểu" and words[i + 1][1] == "đồ"
+                and words[i + 2][1] == f"{number}.")
+
+
+@pytest.mark.slow
+def test_chart_labels_read_with_their_diacritics_on_the_rendered_page(final_docx, tmp_path):
+    """The PDF the converter makes, rendered by poppler at print resolution; the chart alone (the area above its
+    caption, as tall as the picture) read by tesseract's Vietnamese model: the title and legends come back with
+    their tone marks. (Case is not compared: the model reads a capital B as a small one; the y axis label is
+    turned a quarter and not read.)"""
+    from PIL import Image
+
+    from generators.documents.convert import Converter
+    from generators.reports.charts import WIDTH_MM
+
+    pdf = tmp_path / "BC-TK.pdf"
+    Converter(None).convert([(final_docx, pdf)])
+    pages = int(next(line.split()[-1] for line in subprocess.run(["pdfinfo", str(pdf)], capture_output=True,
+                                                                   text=True).stdout.splitlines()
+                     if line.startswith("Pages:")))
+    read = {}
+    for number, chart in (("1", "bieu-do-ket-qua.png"), ("2", "bieu-do-theo-cap.png")):
+        page = next(n for n in range(1, pages + 1) if f"Biểu đồ {number}." in subprocess.run(
+            ["pdftotext", "-f", str(n), "-l", str(n), str(pdf), "-"], capture_output=True, text=True).stdout)
+        png = tmp_path / f"page-{page}"
+        subprocess.run(["pdftoppm", "-r", "300", "-gray", "-png", "-singlefile", "-f", str(page), "-l", str(page),
+                        str(pdf), str(png)], check=True)
+        with Image.open(final_docx.parent / "charts" / chart) as picture:
+            height_pt = WIDTH_MM / 25.4 * 72 * picture.height / picture.width
+        bottom = _caption_top(pdf, page, number)
+        scale = 300 / 72
+        with Image.open(f"{png}.png") as rendered:
+            rendered.crop((0, int((bottom - height_pt - 6) * scale), rendered.width, int(bottom * scale))).save(
+                tmp_path / f"chart-{number}.png")
+        ocr = subprocess.run(["tesseract", str(tmp_path / f"chart-{number}.png"), "-", "-l", "vie", "--psm", "11"],
+                             capture_output=True, text=True, check=True).stdout
+        read[number] = " ".join(ocr.split()).casefold()
+    for label in ("Kết quả phát hiện, bồi dưỡng, khen thưởng điển hình", "Bồi dưỡng", "Được khen thưởng"):
+        assert label.casefold() in read["1"], (label, read["1"])
+    for label in ("Số lượt đăng ký theo cấp", "Cấp xã", "Cấp huyện", "Cấp tỉnh"):
+        assert label.casefold() in read["2"], (label, read["2"])
+    assert "biểu đồ" not in read["1"] + read["2"]  # the crop holds the chart only, not its caption or the text
