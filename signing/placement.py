@@ -234,6 +234,17 @@ def _reference(candidates: list[list[Word]], sizes, name: str) -> list[Reference
     return out
 
 
+def lines_of(words: list[Word]) -> list[list[Word]]:
+    """Words grouped into printed lines, top to bottom."""
+    return _lines(words)
+
+
+def signature_boxes(lines, sizes, name, signer_name, title_lines, seal_mm, signature_mm) -> tuple[Box, Box]:
+    """The signature's box between the signer's last title line and printed name, and the seal's over its left
+    third."""
+    return _signature_boxes(lines, sizes, name, signer_name, title_lines, seal_mm, signature_mm)
+
+
 def _signature_boxes(lines, sizes, name, signer_name, title_lines, seal_mm, signature_mm):
     tokens = signer_name.split()
     name_line = None

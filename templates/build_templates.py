@@ -185,8 +185,9 @@ def repeat_header(row) -> None:
 
 # ------------------------------------------------------------------ components
 
-def header_block(doc, width, notation_type):
-    """Ô 1-4: agency | national title, then Số | place and date."""
+def header_block(doc, width, notation_type, letter=False):
+    """Ô 1-4: agency | national title, then Số | place and date. A letter (công văn) has no type in its number
+    ("Số: 12/UBND-VHXH": agency and drafting unit) and its subject (ô 5b, "V/v …") under the number."""
     left_w = int(width * AGENCY_COLUMN_SHARE)
     table = doc.add_table(rows=2, cols=2)
     borderless(table)
@@ -204,7 +205,11 @@ def header_block(doc, width, notation_type):
     para(national, MOTTO, size=SIZE["motto"], bold=True, align=CENTER)
     rule(national)
     number, date = table.cell(1, 0), table.cell(1, 1)
-    para(number, "Số: {{ number }}/" + notation_type + "-{{ agency_abbr }}", size=SIZE["number"], align=CENTER)
+    if letter:
+        para(number, "Số: {{ number }}/{{ agency_abbr }}-{{ office_abbr }}", size=SIZE["number"], align=CENTER)
+        para(number, "V/v {{ subject }}", size=SIZE["letter_subject"], align=CENTER)
+    else:
+        para(number, "Số: {{ number }}/" + notation_type + "-{{ agency_abbr }}", size=SIZE["number"], align=CENTER)
     para(date, "{{ place }}, {{ date_line }}", size=SIZE["date"], italic=True, align=CENTER)
     return table
 
@@ -587,6 +592,13 @@ def build_bc_tk(path: Path) -> None:
                   "{{ unit_name }})", "{{ annex_title }}", landscape=False)
     grouped_table(doc, [("Địa bàn (theo đơn vị hành chính tại ngày đăng ký)", 125), ("Số lượt", 40)],
                   [("{{ r.label }}", LEFT), ("{{ r.value }}", right)], "area_groups")
+    jinja(doc, "{%p if successor_rows %}")
+    para(doc, "", after=Pt(6))
+    para(doc, "{{ annex3_title }}", size=SIZE["annex_title"], bold=True, align=CENTER, keep_next=True, after=Pt(6))
+    data_table(doc, 165, [("STT", 12), ("Đơn vị cấp xã (kế thừa các xã, phường, thị trấn đã sáp nhập)", 113),
+                          ("Số lượt", 40)],
+               [("{{ e.no }}", CENTER), ("{{ e.label }}", LEFT), ("{{ e.value }}", right)], items="successor_rows")
+    jinja(doc, "{%p endif %}")
     annex_section(doc, "Phụ lục II", "(Kèm theo Báo cáo số {{ number }}/BC-{{ agency_abbr }} {{ date_line }} của "
                   "{{ unit_name }})", "{{ annex2_title }}", landscape=False)
     data_table(doc, 165, [("STT", 12), ("Tên điển hình (đơn vị đăng ký)", 88), ("Năm đăng ký", 20),
@@ -597,11 +609,89 @@ def build_bc_tk(path: Path) -> None:
     doc.save(path)
 
 
+def build_cv(path: Path) -> None:
+    """The unit's cover letter (công văn) sending its registration list and plan upward: no type line; the subject
+    "V/v …" under the number; "Kính gửi:"; the body; the signature block (Decree 30, Appendix I, form 1.4)."""
+    doc = new_document()
+    section = doc.sections[0]
+    setup_section(section)
+    width = text_width(section)
+    header_block(doc, width, "", letter=True)
+    para(doc, "", after=Pt(6))
+    para(doc, "Kính gửi: {{ addressee }}", size=SIZE["body"], align=CENTER, after=Pt(12))
+    jinja(doc, "{%p for t in paragraphs %}")
+    body(doc, "{{ t }}")
+    jinja(doc, "{%p endfor %}")
+    body(doc, "{{ closing }}").paragraph_format.keep_with_next = True
+    signature_block(doc, width)
+    fit_rules(doc)
+    doc.save(path)
+
+
+def page_border(section) -> None:
+    """A double rule round the page, as printed certificates have."""
+    borders = OxmlElement("w:pgBorders")
+    borders.set(qn("w:offsetFrom"), "page")
+    for edge in ("top", "left", "bottom", "right"):
+        el = OxmlElement(f"w:{edge}")
+        for key, value in (("w:val", "double"), ("w:sz", "18"), ("w:space", "24"), ("w:color", "auto")):
+            el.set(qn(key), value)
+        borders.append(el)
+    section._sectPr.append(borders)
+
+
+def build_certificate(path: Path) -> None:
+    """An award certificate (bằng khen, giấy chứng nhận): one page, centred, the awarding authority, the form's
+    title, the awardee, the achievement, the decision's number and date, the signature block. Not a Decree 30
+    document (no number line of its own): the page size is set from certificates.yaml at render time."""
+    doc = new_document()
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(420), Mm(297)
+    for side in ("top", "bottom", "left", "right"):
+        setattr(section, f"{side}_margin", Mm(30))
+    page_border(section)
+    para(doc, NATIONAL, size=16, bold=True, align=CENTER)
+    para(doc, MOTTO, size=17, bold=True, align=CENTER)
+    rule(doc)
+    para(doc, "", after=Pt(12))
+    para(doc, "{{ authority }}", size=20, bold=True, align=CENTER, after=Pt(6))
+    para(doc, "TẶNG", size=18, bold=True, align=CENTER, after=Pt(12))
+    para(doc, "{{ title }}", size=44, bold=True, align=CENTER, after=Pt(12))
+    jinja(doc, "{%p if award %}")
+    para(doc, "{{ award }}", size=20, bold=True, align=CENTER, after=Pt(6))
+    jinja(doc, "{%p endif %}")
+    para(doc, "{{ name }}", size=30, bold=True, align=CENTER, after=Pt(6))
+    para(doc, "{{ position }}", size=18, align=CENTER, after=Pt(12))
+    para(doc, "{{ achievement }}", size=18, italic=True, align=CENTER, after=Pt(18))
+    table = doc.add_table(rows=1, cols=2)
+    borderless(table)
+    width = section.page_width - section.left_margin - section.right_margin
+    set_widths(table, [int(width * 0.45), width - int(width * 0.45)])
+    cant_split(table.rows[0])
+    left, right = table.cell(0, 0), table.cell(0, 1)
+    para(left, "", after=Pt(36))
+    para(left, "{{ decision_line }}", size=15, align=CENTER)
+    para(left, "{{ book_line }}", size=15, align=CENTER)
+    para(right, "{{ date_line }}", size=15, italic=True, align=CENTER, keep_next=True)
+    jinja(right, "{%p for line in signature_lines %}")
+    para(right, "{{ line }}", size=15, bold=True, align=CENTER, keep_next=True)
+    jinja(right, "{%p endfor %}")
+    for _ in range(5):  # room for the signature and the seal
+        para(right, "", size=15, align=CENTER, keep_next=True)
+    para(right, "{{ signer_name }}", size=15, bold=True, align=CENTER)
+    fit_rules(doc)
+    doc.save(path)
+
+
 TEMPLATES = {"KH": ("ke-hoach-boi-duong.docx", build_kh), "BC": ("bao-cao-dang-ky.docx", build_bc),
              "TTr": ("to-trinh-khen-thuong.docx", build_ttr), "BB": ("bien-ban-hoi-dong.docx", build_bb),
-             "QĐ": ("quyet-dinh-khen-thuong.docx", build_qd), "BC-TK": ("bao-cao-tong-ket.docx", build_bc_tk)}
+             "QĐ": ("quyet-dinh-khen-thuong.docx", build_qd), "BC-TK": ("bao-cao-tong-ket.docx", build_bc_tk),
+             "CV": ("cong-van-gui-danh-sach.docx", build_cv)}
+
+CERTIFICATE = ("bang-khen.docx", build_certificate)  # not a Decree 30 document: outside the layout check
 
 if __name__ == "__main__":
-    for kind, (name, build) in TEMPLATES.items():
+    for kind, (name, build) in [*TEMPLATES.items(), ("certificate", CERTIFICATE)]:
         build(HERE / name)
         print("wrote", HERE / name)

@@ -1,6 +1,7 @@
 """A wheel built from the repository, installed into a fresh virtual environment outside it, runs the demo."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -69,7 +70,7 @@ def test_the_wheel_carries_templates_sample_data_and_migrations(installed):
     module, templates, data, docx, workbooks, migration = json.loads(probe.stdout)
     for path in (module, templates, data):
         assert str(venv) in path and str(ROOT) not in path
-    assert len(docx) == 6 and workbooks == len(list((ROOT / "data" / "registrations").glob("*/*.xlsx")))
+    assert len(docx) == 8 and workbooks == len(list((ROOT / "data" / "registrations").glob("*/*.xlsx")))
     assert migration >= 2
 
 
@@ -79,7 +80,7 @@ def demo(installed):
     base, venv, env = installed
     data = base / "tinh"
     shutil.copytree(ROOT / "data", data)
-    run = _run([venv / "bin" / "thidua", "--data", data, "demo", "--out", base / "out", "--quiet"], base, 900, env)
+    run = _run([venv / "bin" / "thidua", "--data", data, "demo", "--out", base / "out", "--quiet"], base, 1800, env)
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
     return base, venv, env, data, run
 
@@ -87,8 +88,20 @@ def demo(installed):
 def test_the_installed_command_runs_the_demo_outside_the_repository(demo):
     base, venv, env, data, run = demo
     manifest = json.loads((base / "out" / "2024" / "manifest.json").read_text())
-    assert len(manifest["documents"]) == 85
+    assert len(manifest["documents"]) == 165
     assert {d["verify"] for d in manifest["documents"]} == {"TOTAL_PASSED"}
+    # issue 12: each unit's plan went upward under a cover letter citing the plan's number and date as issued
+    plans = {d["docx"].split("/")[1]: d for d in manifest["documents"] if d["kind"] == "KH"}
+    letters = {d["docx"].split("/")[1]: d for d in manifest["documents"] if d["kind"] == "CV"}
+    assert set(letters) == set(plans) and len(letters) == 80
+    for unit, letter in letters.items():
+        plan = plans[unit]
+        assert letter["notation"].split("/", 1)[1].count("-") == 1 and "CV" not in letter["notation"]
+        day = dt.date.fromisoformat(plan["issued_date"])
+        text = " ".join(subprocess.run(["pdftotext", str(base / "out" / letter["pdf"]), "-"], capture_output=True,
+                                       text=True).stdout.split())
+        month = f"{day.month:02d}" if day.month < 3 else str(day.month)  # Decree 30: 01, 02, then 3 … 12
+        assert f"Kế hoạch số {plan['notation']} ngày {day:%d} tháng {month} năm {day.year}" in text, unit
     # every issued document, also in the validators we did not write; pyHanko's CLI checks revocation online, so
     # the demo's CRLs are served again where its certificates say (the demo served them while it ran)
     root = base / "out" / manifest["trust_roots"][0]
@@ -98,9 +111,17 @@ def test_the_installed_command_runs_the_demo_outside_the_repository(demo):
             pdf = base / "out" / doc["pdf"]
             assert pdfsig_accepts(pdf, nss), doc["pdf"]
             assert pyhanko_validate(pdf, root)[0] == 0, doc["pdf"]
+        # issue 12: the final review of 2022-2025, issued by the merged province in the year it is dated, and the
+        # award certificates of the decision, each signed and sealed
+        final = base / "out" / "2025" / "UBND-CM" / "BC-TK-2022-2025-UBND-CM.issued.pdf"
+        extra = [final, *sorted((base / "out" / "2024" / "khen-thuong" / "bang-khen").glob("*.signed.pdf"))]
+        assert len(extra) == 7
+        for pdf in extra:
+            assert pdfsig_accepts(pdf, nss), pdf.name
+            assert pyhanko_validate(pdf, root)[0] == 0, pdf.name
     # issue 14: every issued document passes the project's own review (authority, pages, heading, notes, number line)
     review = _run([venv / "bin" / "thidua", "--data", data, "review", "--out", base / "out"], base, 300, env)
-    assert review.returncode == 0 and "85 văn bản năm 2024: không có vấn đề nào" in review.stdout, review.stdout[-3000:]
+    assert review.returncode == 0 and "165 văn bản năm 2024: không có vấn đề nào" in review.stdout, review.stdout[-3000:]
     check = _run([venv / "bin" / "thidua", "check", "--year", "2023"], base, 300, env)  # the bundled sample data
     assert check.returncode == 0, check.stdout[-2000:] + check.stderr[-2000:]
 

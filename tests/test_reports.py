@@ -73,8 +73,9 @@ def _identity(kind, name, birth, position):
     return (_key(name), _day(birth), _key(position)) if kind == "cá nhân" else (_key(name), _key(position))
 
 
-def expected(year: int) -> dict:
-    """The year's figures, counted from the raw files by the definitions the report states."""
+def expected(year: int, period_end: dt.date = dt.date(YEARS[-1], 12, 31)) -> dict:
+    """The year's figures, counted from the raw files by the definitions the report states (commended: by the
+    end of the report's period)."""
     units, plan = raw_units(), raw_plan()
     decided = {(d["unit"], d["rule"]) for d in (yaml.safe_load(p.read_text(encoding="utf-8"))["decisions"]
                for p in [DATA / "registrations" / str(year) / "decisions.yaml"] if p.exists()) for d in d}
@@ -110,7 +111,7 @@ def expected(year: int) -> dict:
             out["fostered"] += fostered
             days = commended.get(_identity(r["Loại"], r["Tên mô hình, tập thể, cá nhân"], r["Ngày sinh"],
                                            r["Chức vụ, đơn vị công tác"]), [])
-            out["commended"] += any(lst["sent"] <= d <= dt.date(YEARS[-1], 12, 31) for d in days)
+            out["commended"] += any(lst["sent"] <= d <= period_end for d in days)
     for b in book:
         if _day(b["Ngày quyết định"]).year == year:
             out[("form", b["Hình thức khen thưởng"])] += 1
@@ -125,7 +126,7 @@ def final_docx(tmp_path_factory):
     settings = Settings(data=DATA, out=tmp)
     province = load_province(DATA)
     review = final_review(province, YEARS, dt.date(2025, 10, 20))
-    ctx = review_context(province, statistics(settings, YEARS, province), review, tmp / "charts")
+    ctx = review_context(province, statistics(settings, YEARS, province, as_of=review.day), review, tmp / "charts")
     return render_docx(template_path("BC-TK"), ctx, tmp / "BC-TK.docx")
 
 
@@ -133,8 +134,9 @@ def _int(text: str) -> int:
     return int(text.replace(".", ""))
 
 
-def _table(doc, first_header: str):
-    return next(t for t in doc.tables if t.rows[0].cells[0].text.strip() == first_header)
+def _table(doc, *headers: str):
+    """The table whose header row starts with `headers`."""
+    return next(t for t in doc.tables if [c.text.strip() for c in t.rows[0].cells][:len(headers)] == list(headers))
 
 
 def _grouped(table) -> dict[int, dict[str, list[str]]]:
@@ -171,11 +173,32 @@ def test_every_figure_of_the_final_review_equals_an_independent_count(final_docx
     for y in YEARS:
         assert {label: _int(cells[1]) for label, cells in awards[y].items()} == \
             {k[1]: v for k, v in want[y].items() if isinstance(k, tuple) and k[0] == "form"}, y
-    commended_rows = _table(doc, "STT").rows[1:]
+    commended_rows = _table(doc, "STT", "Tên điển hình (đơn vị đăng ký)").rows[1:]
     assert len(commended_rows) == sum(w["commended"] for w in want.values())
     text = "\n".join(p.text for p in doc.paragraphs)
     total = sum(w["registered"] for w in want.values())
     assert f"có {total:,} lượt".replace(",", ".") in text
+
+
+def test_every_figure_of_the_annual_review_equals_an_independent_count(tmp_path):
+    from thidua.workflows.reports import annual_review
+
+    settings = Settings(data=DATA, out=tmp_path)
+    province = load_province(DATA)
+    ctx = review_context(province, statistics(settings, (2024,), province), annual_review(province, 2024),
+                         tmp_path / "charts")
+    doc = Document(render_docx(template_path("BC-TK"), ctx, tmp_path / "SK.docx"))
+    want = expected(2024, dt.date(2024, 12, 31))  # commended within the year reviewed
+    row = next([c.text.strip() for c in r.cells] for r in _table(doc, "Năm").rows if r.cells[0].text.strip() == "2024")
+    assert [_int(x) for x in row[1:4]] == [want["registered"], want["fostered"], want["commended"]]
+    assert want["commended"] < expected(2024)["commended"]  # some of 2024's exemplars were commended in 2025
+    for header, measure in (("Cấp", "level"), ("Loại", "kind")):
+        rows = _grouped(_table(doc, header))[2024]
+        assert {label: _int(cells[0]) for label, cells in rows.items()} == \
+            {k[1]: v for k, v in want.items() if isinstance(k, tuple) and k[0] == measure}
+    awards = _grouped(_table(doc, "Hình thức khen thưởng"))[2024]
+    assert {label: _int(cells[1]) for label, cells in awards.items()} == \
+        {k[1]: v for k, v in want.items() if isinstance(k, tuple) and k[0] == "form"}
 
 
 def test_a_2025_figure_counts_a_commune_under_its_district_before_the_reform_and_under_the_province_after(
@@ -203,6 +226,42 @@ def test_a_2025_figure_counts_a_commune_under_its_district_before_the_reform_and
     assert got == dict(want)
     assert got["tỉnh cà mau"] == after
     assert all("(đến 30/06/2025)" in label for label in annex if label.startswith(("Huyện", "Thị xã", "Thành phố")))
+
+
+def test_merged_communes_are_followed_through_their_successor_links(final_docx):
+    units, day = raw_units(), "2025-10-20"
+    want = Counter()
+    for y in YEARS:
+        for lst in raw_lists(y):
+            unit = units[lst["unit"]]
+            if unit.get("plan_role") != "commune":
+                continue
+            while unit.get("valid_to") and unit["valid_to"] < day:  # ended: its successor carries its duties
+                unit = units[unit["successor"]]
+            want[unit["name"].removeprefix("Ủy ban nhân dân ")] += len(lst["rows"])
+    table = _table(Document(final_docx), "STT", "Đơn vị cấp xã (kế thừa các xã, phường, thị trấn đã sáp nhập)")
+    got = {r.cells[1].text.strip().lower(): _int(r.cells[2].text.strip()) for r in table.rows[1:]}
+    assert got == {k.lower(): v for k, v in want.items()}
+    assert got["phường bạc liêu"] > 0  # the former wards 1, 2, 3 of Bạc Liêu city under the merged ward
+
+
+def test_a_unit_review_counts_its_own_and_its_communes_records(tmp_path):
+    from thidua.workflows.reports import unit_review
+
+    settings = Settings(data=DATA, out=tmp_path)
+    province = load_province(DATA)
+    review = unit_review(province, "HD", 2024)
+    stats = statistics(settings, (2024,), province, scope="HD")
+    path = render_docx(template_path("BC-TK"), review_context(province, stats, review, tmp_path / "charts"),
+                       tmp_path / "SK-HD.docx")
+    units = raw_units()
+    own = sum(len(lst["rows"]) for lst in raw_lists(2024)
+              if lst["unit"] == "HD" or units[lst["unit"]].get("parent") == "HD")
+    doc = Document(path)
+    row = next(r for r in _table(doc, "Năm").rows if r.cells[0].text.strip() == "2024")
+    assert _int(row.cells[1].text.strip()) == own
+    assert "Ủy ban nhân dân huyện Hồng Dân và các đơn vị trực thuộc có" in " ".join(p.text for p in doc.paragraphs)
+    assert check_docx(path) == []
 
 
 def test_the_final_review_passes_the_layout_rules(final_docx):

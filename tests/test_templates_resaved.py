@@ -33,7 +33,7 @@ def resaved(tmp_path_factory):
     return base / "out"
 
 
-@pytest.mark.parametrize("kind", ["TTr", "QĐ", "BC", "KH", "BB", "BC-TK"])
+@pytest.mark.parametrize("kind", ["TTr", "QĐ", "BC", "KH", "BB", "BC-TK", "CV"])
 def test_a_template_saved_by_libreoffice_renders_and_passes_the_check(resaved, tmp_path, kind):
     path = resaved / TEMPLATES[kind]
     settings = Settings(data=DATA, out=tmp_path)

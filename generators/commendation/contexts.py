@@ -20,7 +20,7 @@ def _grounds(rnd, day: dt.date, extra: list[str], first: tuple[str, ...] = ()) -
     return punctuate_list(list(first) + items + extra)
 
 
-def _subject_line(province: Province, c) -> dict:
+def subject_line(province: Province, c) -> dict:
     s = c.verdict.subject
     unit = province.units.get(s.unit)
     proposer = province.units.get(c.verdict.proposal.unit)
@@ -59,7 +59,7 @@ def ttr_context(province: Province, rnd, bb_notation: str, bb_date: dt.date) -> 
         "recipients": punctuate_list(["- Như trên", "- Hội đồng Thi đua - Khen thưởng tỉnh",
                                       f"- Lưu: VT, {board.drafting_abbr}"]),
         "annex_title": "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG",
-        "exemplars": [{**_subject_line(province, c), "no": i, "vote": c.vote.text()} for i, c in enumerate(rnd.awardees, 1)],
+        "exemplars": [{**subject_line(province, c), "no": i, "vote": c.vote.text()} for i, c in enumerate(rnd.awardees, 1)],
     })
     return ctx
 
@@ -165,7 +165,7 @@ def qd_context(province: Province, rnd, ttr_notation: str, ttr_date: dt.date) ->
                                       f"- Lưu: VT, {decider.drafting_abbr}"]),
         "decider": f"Chủ tịch {lower_first(decider.name) if not decider.name.startswith('Ủy') else decider.name}",
         "annex_title": "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG",
-        "exemplars": [{**_subject_line(province, c), "no": i,
+        "exemplars": [{**subject_line(province, c), "no": i,
                        "coefficient": f"{c.reward.coefficient:g}".replace(".", ",") if c.reward else "chưa có",
                        "amount": f"{c.reward.amount:,}".replace(",", ".") if c.reward else "chưa có"}
                       for i, c in enumerate(awardees, 1)],

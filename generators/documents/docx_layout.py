@@ -22,7 +22,7 @@ AGENCY_LINE_MM = (210 - 30 - 15) * AGENCY_COLUMN_SHARE - 2 * 1.9
 SIZE = {
     "national": 12, "motto": 13, "agency": 12, "number": 13, "date": 13, "type": 14, "summary": 14,
     "body": 14, "signature": 14, "recipients_title": 12, "recipients": 11, "page_number": 14,
-    "annex_label": 14, "annex_title": 14, "table": 12,
+    "annex_label": 14, "annex_title": 14, "table": 12, "letter_subject": 12,
 }
 NATIONAL = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"

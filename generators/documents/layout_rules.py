@@ -466,19 +466,13 @@ def _check_title_and_body(res, blocks, v):
     if not body:
         v.append(Violation("ten-loai", "thiếu tên loại và nội dung văn bản."))
         return
-    title = body[0]
-    if not _is_upper(title.text) or not res.all(title.paragraph, lambda r: res.flag(title.paragraph, r, "w:b")):
-        v.append(Violation("ten-loai", "tên loại văn bản phải in hoa, in đậm, ngay dưới phần đầu.", _where(title)))
-    _size_in(res, v, title, 13, 14, "Tên loại văn bản")
-    _centred(res, v, title, "Tên loại văn bản")
-    if len(body) > 1:
-        summary = body[1]
-        _size_in(res, v, summary, 13, 14, "Trích yếu")
-        _style(res, v, summary, "Trích yếu", bold=True)
-        _centred(res, v, summary, "Trích yếu")
-        idx = blocks.index(summary)
-        _check_line(res, v, blocks, idx, 0.3, 0.52, "trích yếu")
-    text_blocks = body[2:]
+    vv = _find(blocks, lambda b: b.table is not None and b.text.startswith("V/v "))
+    if vv is not None:  # a letter (công văn): no type line; its subject is ô 5b, under the number
+        _size_in(res, v, blocks[vv], 12, 13, "Trích yếu công văn («V/v …»)")
+        _style(res, v, blocks[vv], "Trích yếu công văn («V/v …»)", bold=False)
+        text_blocks = body
+    else:
+        text_blocks = _check_title(res, blocks, body, v)
     grounds = [b for b in text_blocks if b.text.startswith(GROUND_START)]
     for n, b in enumerate(grounds):
         _style(res, v, b, "Căn cứ ban hành", italic=True)
@@ -524,6 +518,23 @@ TYPE_ABBREVIATIONS = {"NQ", "QĐ", "CT", "QC", "QyĐ", "TC", "TB", "HD", "CTr", 
 GROUND_START = ("Căn cứ", "Theo đề nghị", "Xét đề nghị")
 
 ACADEMIC = re.compile(r"^(GS|PGS|TS|ThS|KS|BS|CN|Th\.S)\.?\s", re.IGNORECASE)
+
+
+def _check_title(res, blocks, body, v):
+    """Ô 5a (type, upper case, bold) and its subject line under it, with the short rule; returns what follows."""
+    title = body[0]
+    if not _is_upper(title.text) or not res.all(title.paragraph, lambda r: res.flag(title.paragraph, r, "w:b")):
+        v.append(Violation("ten-loai", "tên loại văn bản phải in hoa, in đậm, ngay dưới phần đầu.", _where(title)))
+    _size_in(res, v, title, 13, 14, "Tên loại văn bản")
+    _centred(res, v, title, "Tên loại văn bản")
+    if len(body) > 1:
+        summary = body[1]
+        _size_in(res, v, summary, 13, 14, "Trích yếu")
+        _style(res, v, summary, "Trích yếu", bold=True)
+        _centred(res, v, summary, "Trích yếu")
+        idx = blocks.index(summary)
+        _check_line(res, v, blocks, idx, 0.3, 0.52, "trích yếu")
+    return body[2:]
 
 
 def _check_signature(res, doc, blocks, v):

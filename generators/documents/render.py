@@ -31,7 +31,8 @@ from generators.documents.page_numbers import restore_page_numbers
 from generators.documents.subject import balanced_lines
 
 TEMPLATES = {"KH": "ke-hoach-boi-duong.docx", "BC": "bao-cao-dang-ky.docx", "TTr": "to-trinh-khen-thuong.docx",
-             "BB": "bien-ban-hoi-dong.docx", "QĐ": "quyet-dinh-khen-thuong.docx", "BC-TK": "bao-cao-tong-ket.docx"}
+             "BB": "bien-ban-hoi-dong.docx", "QĐ": "quyet-dinh-khen-thuong.docx", "BC-TK": "bao-cao-tong-ket.docx",
+             "CV": "cong-van-gui-danh-sach.docx"}
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ def _with_pictures(tpl: DocxTemplate, value):
     if isinstance(value, list):
         return [_with_pictures(tpl, v) for v in value]
     return value
+CERTIFICATE_TEMPLATE = "bang-khen.docx"  # award certificates: not a Decree 30 document, outside TEMPLATES
 # Documents carry a timestamp from the data, never the clock: two runs give identical files.
 FIXED_TIME = dt.datetime(2000, 1, 1)
 
@@ -68,7 +70,8 @@ def template_path(kind: str) -> Path:
 
 
 def render_docx(template: Path, context: dict, out: Path, *, title: str = "", author: str = "",
-                created: dt.datetime = FIXED_TIME) -> Path:
+                created: dt.datetime = FIXED_TIME, page_mm: tuple[float, float] | None = None) -> Path:
+    """`page_mm`: every section's paper (width, height), as the data sets it (a certificate's)."""
     tpl = DocxTemplate(restored_template(template))
     try:
         tpl.render(_with_pictures(tpl, context), jinja_env(), autoescape=True)
@@ -80,8 +83,13 @@ def render_docx(template: Path, context: dict, out: Path, *, title: str = "", au
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(f"Mẫu {Path(template).name} sai cú pháp Jinja (dòng {exc.lineno}): {exc.message}") from None
     doc = tpl.docx
+    if page_mm:
+        for section in doc.sections:
+            section.page_width, section.page_height = Mm(page_mm[0]), Mm(page_mm[1])
     if isinstance(context.get("summary"), str):
         balance_subject(doc, context["summary"])
+    if isinstance(context.get("subject"), str):  # a letter's "V/v …" under its number (ô 5b)
+        balance_letter_subject(doc, "V/v " + context["subject"])
     fit_rules(doc)
     shrink_section_breaks(doc)
     _preserve_spaces(doc)
@@ -163,6 +171,31 @@ def balance_subject(doc, summary: str) -> None:
                 other._r.getparent().remove(other._r)
             run.text = "\n".join(lines)
         return
+
+
+def balance_letter_subject(doc, text: str) -> None:
+    """A letter's "V/v …" broken in even lines that keep word pairs whole, within its cell of the heading."""
+    from docx.table import Table
+
+    wanted = " ".join(text.split())
+    for child in doc.element.body.iterchildren(qn("w:tbl")):
+        table = Table(child, doc._body)
+        padding = side_padding_pt(child)
+        for cell in (c for row in table.rows for c in row.cells):
+            for p in cell.paragraphs:
+                if " ".join(p.text.split()) != wanted or not p.runs:
+                    continue
+                width = cell_width(cell)
+                if width is None:
+                    return
+                size, bold = _size_and_bold(p, p.runs[0], SIZE["letter_subject"])
+                lines = balanced_lines(wanted, width.pt - padding - 1, size, bold=bold)
+                if len(lines) > 1:
+                    for other in p.runs[1:]:
+                        other._r.getparent().remove(other._r)
+                    p.runs[0].text = "\n".join(lines)
+                return
+        return  # the heading is the first table
 
 
 def _style_value(style, get):

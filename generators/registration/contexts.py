@@ -170,3 +170,38 @@ def bc_context(province: Province, year: int, registrations: dict[str, Registrat
         "recipients": _recipients(province, board, "board", wording(province, board, dt.date(year, 1, 1))),
     })
     return ctx
+
+
+def addressee(province: Province, unit: Unit) -> str:
+    """Whom a unit's list goes to: its superior (a commune's district) or the board, as the plan says."""
+    quota = province.plan.quotas[unit.plan_role]
+    if quota.send_to == "parent":
+        return province.unit(unit.parent).name
+    board = province.unit(quota.send_to)
+    return f"{board.name} (Ban Thi đua - Khen thưởng)" if board.code == province.plan.board else board.name
+
+
+def cv_context(province: Province, reg: Registration, plan_notation: str, plan_day: dt.date,
+               day: dt.date) -> dict:
+    """The unit's cover letter (công văn) sending its registration list and its issued cultivation plan upward:
+    `plan_notation` and `plan_day` are the plan's number and date from the register."""
+    unit, plan = province.unit(reg.unit), province.plan
+    counts = Counter(e.kind for e in reg.entries)
+    to = addressee(province, unit)
+    ctx = heading(unit, day.year, "CV")
+    ctx.update({
+        "office_abbr": unit.drafting_abbr,
+        "subject": f"đăng ký gương điển hình tiên tiến năm {reg.year}",
+        "addressee": to,
+        "paragraphs": [
+            f"Thực hiện Kế hoạch số {plan.notation} {vn_date(plan.date)} của {plan.issuer} về {plan.title}, "
+            f"{unit.name} đăng ký {len(reg.entries)} mô hình, tập thể, cá nhân điển hình tiên tiến năm {reg.year}, "
+            f"gồm {counts.get('mô hình', 0)} mô hình, {counts.get('tập thể', 0)} tập thể và "
+            f"{counts.get('cá nhân', 0)} cá nhân.",
+            f"{unit.name} gửi kèm theo Công văn này Kế hoạch số {plan_notation} {vn_date(plan_day)} về bồi dưỡng, "
+            f"nhân rộng gương điển hình tiên tiến năm {reg.year} (danh sách đăng ký tại Phụ lục I của Kế hoạch).",
+        ],
+        "closing": f"Kính đề nghị {to} xem xét, tổng hợp./.",
+        "recipients": punctuate_list(["- Như trên", f"- Lưu: VT, {unit.drafting_abbr}"]),
+    })
+    return ctx

@@ -29,6 +29,7 @@ class Review:
     years: tuple[int, ...]
     day: dt.date  # the day the report is drafted (its data's last day)
     recipients: tuple[str, ...]
+    scope: str | None = None  # a unit's own review: its records and its subordinates'; None: the province's
 
     @property
     def final(self) -> bool:
@@ -63,6 +64,7 @@ def review_context(province: Province, stats: Statistics, review: Review, charts
     off = [f for y in years for f in [stats.figures.get(f"ngoai-chi-tieu.{y}")] if f]
     unsent = [f for y in years for f in [stats.figures.get(f"chua-gui.{y}")] if f]
     reform = review.final and years[0] < REFORM_DAY.year <= years[-1]
+    where = f"{issuer.name} và các đơn vị trực thuộc" if review.scope else "toàn tỉnh"
     ctx.update({
         "summary": f"{word} công tác phát hiện, bồi dưỡng, nhân rộng gương điển hình tiên tiến {review.period}",
         "intro": (f"Thực hiện Kế hoạch số {plan.notation} {vn_date(plan.date)} của {plan.issuer} về {plan.title}, "
@@ -78,7 +80,7 @@ def review_context(province: Province, stats: Statistics, review: Review, charts
             "Việc đăng ký, theo dõi và tổng hợp được thực hiện trên phần mềm; mọi số liệu trong báo cáo này được "
             "tính từ danh sách đăng ký của các đơn vị và sổ khen thưởng (nguồn ghi tại Phụ lục).",
         ],
-        "results_text": (f"{review.period[:1].upper() + review.period[1:]}, toàn tỉnh có {_n(total['dang-ky'])} lượt mô hình, tập thể, cá "
+        "results_text": (f"{review.period[:1].upper() + review.period[1:]}, {where} có {_n(total['dang-ky'])} lượt mô hình, tập thể, cá "
                          f"nhân điển hình tiên tiến được đăng ký; {_n(total['boi-duong'])} lượt được đưa vào kế hoạch "
                          f"bồi dưỡng, nhân rộng; {_n(total['duoc-khen'])} lượt đã được khen thưởng "
                          f"({_share(total['duoc-khen'], total['dang-ky'])}% số lượt đăng ký)."),
@@ -111,6 +113,8 @@ def review_context(province: Province, stats: Statistics, review: Review, charts
         "annex_title": f"SỐ LƯỢT ĐĂNG KÝ THEO ĐỊA BÀN {review.period.upper()}",
         "area_groups": _area_groups(stats, years),
         "annex2_title": f"DANH SÁCH ĐIỂN HÌNH ĐĂNG KÝ ĐÃ ĐƯỢC KHEN THƯỞNG {review.period.upper()}",
+        "annex3_title": f"SỐ LƯỢT ĐĂNG KÝ CỦA CẤP XÃ THEO ĐƠN VỊ HÀNH CHÍNH TẠI NGÀY {review.day:%d/%m/%Y}",
+        "successor_rows": _successor_rows(stats, years),
         "commended": [{"no": i, "name": r.text, "year": r.day.year, "source": f"{Path(r.source).name}, dòng {r.row}"}
                       for i, r in enumerate((r for y in years for r in stats.figures[f"duoc-khen.{y}"].records
                                              if f"duoc-khen.{y}" in stats.figures), start=1)],
@@ -163,6 +167,19 @@ def _area_groups(stats: Statistics, years) -> list[dict]:
         if rows:
             groups.append({"title": f"Năm {y}", "rows": rows})
     return groups
+
+
+def _successor_rows(stats: Statistics, years) -> list[dict]:
+    """Each commune in office on the report's day with the registrations of the communes merged into it, over
+    the period (records counted under the commune that carries their duties now)."""
+    sums: dict[str, tuple[str, int]] = {}
+    for y in years:
+        for f in stats.under(f"xa-hien-nay.{y}"):
+            code = f.key.rsplit(".", 1)[1]
+            label, n = sums.get(code, (f.label, 0))
+            sums[code] = (label, n + f.value)
+    return [{"no": i, "label": label, "value": _n(n)}
+            for i, (label, n) in enumerate(sorted(sums.values()), start=1)]
 
 
 def _limits(late, off, unsent) -> str:

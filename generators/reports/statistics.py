@@ -24,7 +24,7 @@ from generators.core.model import Commendation, Province, Registration
 from generators.registration.decisions import Decision, settle
 from generators.registration.lists import YearData
 from generators.registration.rules import Finding, identity
-from generators.reports.hierarchy import LEVELS, area_on
+from generators.reports.hierarchy import LEVELS, area_on, current_unit
 from generators.reports.records import Record
 
 LIST_SHEET = "Danh sách"
@@ -86,8 +86,23 @@ def shown(path: str) -> str:
     return str(Path(*parts[-4:])) if len(parts) >= 4 else path
 
 
-def compute(province: Province, years: dict[int, YearRecords], book: list[Commendation]) -> Statistics:
+def in_scope(province: Province, unit: str, code: str) -> bool:
+    """`code` is `unit` or under it (a district's communes, a province's everything)."""
+    return code == unit or unit in province.ancestors(code) or province.unit(unit).kind.code == "province"
+
+
+def compute(province: Province, years: dict[int, YearRecords], book: list[Commendation], *,
+            scope: str | None = None, as_of: dt.date | None = None) -> Statistics:
+    """`scope`: only the records of that unit and the units under it (a unit's own review); `as_of`: also count
+    each commune's registrations under the commune carrying its duties on that day (a merged commune's
+    predecessors under it)."""
     stats = Statistics(tuple(sorted(years)))
+    if scope:
+        years = {y: YearRecords(YearData(yr.data.year, {c: r for c, r in yr.data.registrations.items()
+                                                          if in_scope(province, scope, c)}, yr.data.problems),
+                                [f for f in yr.findings if f.unit and in_scope(province, scope, f.unit)],
+                                yr.decisions) for y, yr in years.items()}
+        book = [c for c in book if in_scope(province, scope, c.issuer)]
     period_end = dt.date(max(years), 12, 31)
     awarded = {}
     for c in book:
@@ -95,6 +110,13 @@ def compute(province: Province, years: dict[int, YearRecords], book: list[Commen
     for year, yr in sorted(years.items()):
         for code, reg in sorted(yr.data.registrations.items()):
             _registered(stats, province, year, code, reg, yr, awarded, period_end)
+            if as_of and province.unit(code).plan_role == "commune":
+                now = current_unit(province, code, as_of)
+                label = now.name.removeprefix("Ủy ban nhân dân ")
+                for e in reg.entries:
+                    stats.add(f"xa-hien-nay.{year}.{now.code}", label[:1].upper() + label[1:],
+                              Record(shown(reg.source), LIST_SHEET, e.row, code, reg.sent,
+                                     f"{e.name} ({province.unit(code).name})"))
         late = {f.unit for f in yr.findings if f.rule == "TRE_HAN"}
         off_quota = {f.unit for f in yr.findings if f.rule in ("VUOT_SO_LUONG", "THIEU_SO_LUONG")}
         for code in sorted(late):

@@ -32,16 +32,22 @@ def cmd_stats(args, settings) -> int:
 
 def cmd_report(args, settings) -> int:
     from generators.core.config import load_province
-    from thidua.workflows.reports import annual_review, draft_review, final_review, plan_years, statistics
+    from thidua.workflows.reports import annual_review, draft_review, final_review, plan_years, statistics, unit_review
 
     province = load_province(settings.data)
     if args.final:
         years = plan_years(settings)
         review = final_review(province, years, args.date or dt.date(years[-1], 10, 20))
+    elif args.unit:
+        if args.unit not in province.units:
+            raise ThiduaError(f"Không có đơn vị mã «{args.unit}» trong province.yaml.")
+        years = (settings.year,)
+        review = unit_review(province, args.unit, settings.year)
     else:
         years = (settings.year,)
         review = annual_review(province, settings.year)
-    draft = draft_review(settings, review, statistics(settings, years, province), province)
+    stats = statistics(settings, years, province, scope=review.scope, as_of=review.day if review.final else None)
+    draft = draft_review(settings, review, stats, province)
     print(f"Đã tạo báo cáo «{draft.title}»:\n  {draft.docx}\n  {draft.pdf}")
     return 0
 
@@ -54,5 +60,6 @@ def add_commands(sub, with_round_options) -> None:
     p = sub.add_parser("report", help="báo cáo sơ kết một năm hoặc tổng kết cả giai đoạn (DOCX, PDF/A)")
     with_round_options(p)
     p.add_argument("--final", action="store_true", help="báo cáo tổng kết cả giai đoạn của kế hoạch")
+    p.add_argument("--unit", help="báo cáo sơ kết của một đơn vị (mã trong province.yaml) và các đơn vị trực thuộc")
     p.add_argument("--date", type=dt.date.fromisoformat, help="ngày lập báo cáo tổng kết (YYYY-MM-DD)")
     p.set_defaults(func=cmd_report)

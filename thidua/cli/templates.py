@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generators.core.errors import ThiduaError
+from generators.documents.render import TEMPLATES
 
 
 def cmd_templates_check(args, settings) -> int:
@@ -19,7 +20,7 @@ def cmd_templates_check(args, settings) -> int:
             print(f"  * {line}")
         print(f"  {HOW_TO_FIX}")
     if not kind:
-        print("(Không rõ loại mẫu; dùng --kind KH, BC, TTr, BB hoặc QĐ để kiểm tra biến.)")
+        print(f"(Không rõ loại mẫu; dùng --kind {', '.join(TEMPLATES)} để kiểm tra biến.)")
     for p in problems:
         print(f"- {p}")
     if problems:
@@ -34,6 +35,6 @@ def add_commands(sub) -> None:
     tsub = p.add_subparsers(dest="action", required=True)
     t = tsub.add_parser("check", help="kiểm tra thể thức và biến của một mẫu hoặc văn bản DOCX")
     t.add_argument("file", type=Path)
-    t.add_argument("--kind", choices=["KH", "BC", "TTr", "BB", "QĐ"])
+    t.add_argument("--kind", choices=list(TEMPLATES))
     t.add_argument("--year", type=int)
     t.set_defaults(func=cmd_templates_check)

@@ -72,6 +72,10 @@ def demo_summary(result) -> str:
     lines.append(f"Đã ký và phát hành {round_docs} văn bản trong {result.timings['issue']:.1f} giây.")
     for draft in result.held:
         lines.append(f"  Chưa trình ký {draft.pdf.name} (văn bản chưa hoàn chỉnh): {'; '.join(draft.undecided)}.")
+    if result.letters:
+        lines.append(f"Đã ký và phát hành {len(result.letters)} công văn gửi danh sách và kế hoạch lên cấp trên "
+                     f"trong {result.timings.get('letters', 0):.1f} giây.")
+    round_docs += len(result.letters)
     if result.commendation:
         rnd = result.commendation
         lines += ["", eligibility_text(rnd).splitlines()[-1], f"Đã ghi kết quả xét vào {result.eligibility_xlsx}"]
@@ -79,6 +83,18 @@ def demo_summary(result) -> str:
             lines.append(f"  {doc.notation} ngày {doc.issued_date.isoformat()}: {doc.title} - "
                          f"{doc.verification.indication}")
         lines.append(f"  Tổng tiền thưởng: {money(rnd.total)} đồng")
+        if result.certificates:
+            batch = result.certificates
+            passed = sum(1 for c in batch.certificates if c.indication == "TOTAL_PASSED")
+            lines.append(f"  Bằng khen, giấy chứng nhận: {len(batch.certificates)} bản ký số ({passed} TOTAL_PASSED), "
+                         f"bản in chung: {batch.printed}"
+                         + (f"; không in bằng: {'; '.join(batch.not_printed)}" if batch.not_printed else ""))
+    if result.review_report:
+        lines.append(f"Báo cáo sơ kết năm {result.drafted.year}: {result.review_report.pdf.parent}")
+    if result.final_review:
+        doc = result.final_review
+        lines.append(f"Báo cáo tổng kết: {doc.notation} ngày {doc.issued_date.isoformat()} ({doc.organ_name}) - "
+                     f"{doc.verification.indication}; {doc.files.issued_pdf}")
     lines += ["", f"Kiểm tra chữ ký: {result.passed}/{len(result.issued)} văn bản TOTAL_PASSED."]
     if result.review is not None:
         lines.append(f"Soát văn bản: {result.review.documents} văn bản, "

@@ -26,7 +26,7 @@ from signing.testpki.publication import publishing
 from thidua.settings import Settings
 
 ARCHIVE_DIR = "luu-tru"
-from thidua.workflows import commendation, dossier, exchange, registration, reports
+from thidua.workflows import certificates, commendation, dossier, exchange, registration, reports
 from thidua.workflows.issuing import sign_and_issue
 from thidua.workflows.manifest import write_issued_manifest
 from thidua.workflows.observer import Observer, Silent
@@ -50,6 +50,9 @@ class DemoResult:
     held: list[Draft] = field(default_factory=list)  # drafted but not final: not put up for signing
     review: ReviewResult | None = None  # the records office's review of every issued document
     review_report: Draft | None = None  # the board's annual review (báo cáo sơ kết) of the year
+    letters: list[Draft] = field(default_factory=list)  # each unit's cover letter (công văn) sending its plan
+    certificates: object = None  # the decision's award certificates (workflows.certificates.CertificateBatch)
+    final_review: IssuedDocument | None = None  # the province's final review of the plan's period, if the data has it
     sent: list[exchange.Sent] = field(default_factory=list)  # the units' plans sent to the board by edXML
     received: list[exchange.Received] = field(default_factory=list)  # and the board's receipt of each
     registers: list[PrintedRegister] = field(default_factory=list)  # the registers printed for binding
@@ -67,7 +70,9 @@ class DemoResult:
     @property
     def ok(self) -> bool:
         return self.passed == len(self.issued) and not (self.review and self.review.findings) and not self.refused \
-            and all(r.ok for r in self.archive_reports)
+            and all(r.ok for r in self.archive_reports) \
+            and (self.final_review is None or self.final_review.verification.indication == "TOTAL_PASSED") and all(
+                c.indication == "TOTAL_PASSED" for c in (self.certificates.certificates if self.certificates else []))
 
 
 def _fresh_register(settings: Settings) -> str | Path:
@@ -109,6 +114,7 @@ def _run_demo(settings: Settings, observer: Observer, crl_url: str) -> DemoResul
         password, result.random_password = secrets.token_urlsafe(24).encode(), True
     start = time.monotonic()
     units = [d.unit for d in drafted.documents] + ([rnd.meta["board"], rnd.meta["decider"]] if rnd else [])
+    units += [u.code for u in province.units.values() if u.kind.code == "province"]  # the final review's issuer
     layout = init_pki(province, settings.pki_folder, password, sorted(set(units)),
                       dossier.council_people(rnd) if rnd else [], crl_url=crl_url)
     ready = [d for d in drafted.documents if not d.undecided]
@@ -116,6 +122,14 @@ def _run_demo(settings: Settings, observer: Observer, crl_url: str) -> DemoResul
     result.issued = sign_and_issue(settings.data, ready, password, layout, register, settings.workers,
                                    settings.tsa_url)
     result.timings["issue"] = time.monotonic() - start
+    observer.step("Bước 3b: mỗi đơn vị gửi danh sách và kế hoạch lên cấp trên bằng công văn (số, ngày của kế "
+                  "hoạch lấy từ sổ đăng ký)")
+    start = time.monotonic()
+    result.letters = registration.cover_letters(settings, province, checked.data, list(zip(ready, result.issued)),
+                                                observer=observer)
+    result.issued += sign_and_issue(settings.data, result.letters, password, layout, register, settings.workers,
+                                    settings.tsa_url)
+    result.timings["letters"] = time.monotonic() - start
 
     if rnd:
         observer.step(f"Bước 4: xét khen thưởng năm {settings.year}, Hội đồng biểu quyết, tờ trình, biên bản, "
@@ -124,6 +138,9 @@ def _run_demo(settings: Settings, observer: Observer, crl_url: str) -> DemoResul
         result.eligibility_xlsx = settings.year_dir / "ket-qua-xet-khen-thuong.xlsx"
         write_eligibility_xlsx(result.eligibility_xlsx, rnd, province)
         result.issued += dossier.produce(province, rnd, settings.out, layout, register, password)
+        decision = result.issued[-1]  # the dossier ends with the decision
+        result.certificates = certificates.produce(province, rnd, decision, settings.data, settings.out, layout,
+                                                   password)
     observer.step(f"Bước 5: Sở Nội vụ báo cáo sơ kết năm {settings.year}: số liệu, bảng và biểu đồ tính từ dữ liệu")
     start = time.monotonic()
     annual = reports.annual_review(province, settings.year)
@@ -131,6 +148,14 @@ def _run_demo(settings: Settings, observer: Observer, crl_url: str) -> DemoResul
                                                                                      province), province)
     result.issued += sign_and_issue(settings.data, [result.review_report], password, layout, register, 1,
                                     settings.tsa_url)
+    years = reports.plan_years(settings)
+    if len(years) > 1 and years[-1] > settings.year:  # the data holds the plan's whole period: its final review
+        final = reports.final_review(province, years, dt.date(years[-1], 10, 20))
+        stats = reports.statistics(settings, years, province, as_of=final.day)
+        draft = reports.draft_review(settings, final, stats, province)
+        # Issued in the year it is dated, so outside this year's manifest, registers and archive.
+        result.final_review = sign_and_issue(settings.data, [draft], password, layout, register, 1,
+                                             settings.tsa_url)[0]
     result.timings["report"] = time.monotonic() - start
     result.manifest = write_issued_manifest(settings.out, settings.year, result.issued, [layout.root])
     observer.step("Bước 6: văn thư soát các văn bản đã phát hành")

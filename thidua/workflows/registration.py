@@ -12,7 +12,7 @@ from generators.documents.convert import Converter, ConverterConfig
 from generators.documents.draft import Draft
 from generators.documents.pdf_normalize import normalize_pdf
 from generators.documents.render import render_docx, template_path
-from generators.registration.contexts import bc_context, kh_context
+from generators.registration.contexts import bc_context, cv_context, kh_context
 from generators.registration.decisions import load_decisions, settle
 from generators.registration.lists import YearData, load_year, registrations_dir
 from generators.registration.rules import Finding, check_year
@@ -101,3 +101,30 @@ def generate(settings: Settings, *, checked: CheckResult | None = None, converte
     if manifest:
         result.manifest = write_drafts_manifest(settings.out, settings.year, result.documents)
     return result
+
+
+def cover_letters(settings: Settings, province: Province, data: YearData, plans, *,
+                  converter: ConverterConfig | None = None, observer: Observer | None = None) -> list[Draft]:
+    """Each unit's cover letter (công văn) sending its list and its issued plan upward, dated the plan's issue
+    day and citing its number: `plans` are (draft, issued record) pairs of the units' plans."""
+    observer = observer or Silent()
+    planned = []
+    for draft, issued in plans:
+        if draft.kind != "KH":
+            continue
+        reg, unit = data.registrations[draft.unit], province.unit(draft.unit)
+        ctx = cv_context(province, reg, issued.notation, issued.issued_date, issued.issued_date)
+        base = inside(settings.out, str(data.year), unit.code, f"CV-{data.year}-{unit.code}")
+        created = dt.datetime.combine(issued.issued_date, dt.time(9, 0), VN)
+        title = f"Công văn V/v {ctx['subject']} - {unit.name}"
+        planned.append((Draft("CV", unit.code, title, base.with_suffix(".docx"), base.with_suffix(".pdf"), created),
+                        ctx))
+    tick = observer.counter(len(planned) * 2, "Tạo công văn")
+    for doc, ctx in planned:
+        render_docx(template_path("CV"), ctx, doc.docx, title=doc.title, author=province.units[doc.unit].name,
+                    created=doc.created)
+        tick(doc.docx.name)
+    Converter(converter).convert([(d.docx, d.pdf) for d, _ in planned], progress=lambda p: tick(p.name))
+    for doc, _ in planned:
+        normalize_pdf(doc.pdf, doc.created)
+    return [d for d, _ in planned]

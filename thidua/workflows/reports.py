@@ -33,20 +33,33 @@ def plan_years(settings: Settings) -> tuple[int, ...]:
     return tuple(y for y in years if y >= load_province(settings.data).plan.date.year)
 
 
-def statistics(settings: Settings, years=None, province: Province | None = None) -> Statistics:
+def statistics(settings: Settings, years=None, province: Province | None = None, *, scope: str | None = None,
+               as_of: dt.date | None = None) -> Statistics:
     province = province or load_province(settings.data)
     years = tuple(years or plan_years(settings))
     missing = [y for y in years if not registrations_dir(settings.data, y).is_dir()]
     if missing:
         raise ThiduaError(f"Không có danh sách đăng ký năm {', '.join(map(str, missing))} trong "
                           f"{Path(settings.data) / 'registrations'}.")
-    return compute(province, period_records(province, settings.data, years), commendation_book(province,
-                                                                                                 settings.data))
+    return compute(province, period_records(province, settings.data, years),
+                   commendation_book(province, settings.data), scope=scope, as_of=as_of)
 
 
 def annual_review(province: Province, year: int) -> Review:
     """The board's review of one year, at its end."""
     return Review(province.unit(province.plan.board), (year,), dt.date(year, 12, 20), ANNUAL_RECIPIENTS)
+
+
+def unit_review(province: Province, code: str, year: int) -> Review:
+    """A unit's own annual review of its records and its subordinates' (a district with its communes), sent to
+    whom its list goes to."""
+    unit = province.unit(code)
+    quota = province.plan.quotas.get(unit.plan_role or "")
+    if quota is None:
+        raise ThiduaError(f"{unit.name} không có chỉ tiêu đăng ký theo Kế hoạch {province.plan.notation}: không "
+                          f"có báo cáo sơ kết của đơn vị.")
+    upward = province.unit(unit.parent if quota.send_to == "parent" else quota.send_to).name
+    return Review(unit, (year,), dt.date(year, 12, 20), (upward,), scope=code)
 
 
 def final_review(province: Province, years: tuple[int, ...], day: dt.date) -> Review:

@@ -30,7 +30,7 @@ def sample_context(kind: str, settings: Settings) -> dict:
 
     from generators.commendation.contexts import bb_context, qd_context, ttr_context
     from generators.commendation.round import load_round
-    from generators.registration.contexts import bc_context, kh_context
+    from generators.registration.contexts import bc_context, cv_context, kh_context
 
     if kind == "BC-TK":
         import tempfile
@@ -46,8 +46,10 @@ def sample_context(kind: str, settings: Settings) -> dict:
     checked = check(settings)
     province, data, findings = checked.province, checked.data, checked.findings
     year = settings.year
-    if kind == "KH":
+    if kind in ("KH", "CV"):
         reg = next(iter(sorted(data.registrations.items())))[1]
+        if kind == "CV":
+            return cv_context(province, reg, f"01/KH-{province.unit(reg.unit).abbr}", reg.sent, reg.sent)
         return kh_context(province, reg)
     if kind == "BC":
         return bc_context(province, year, data.registrations, findings)
