@@ -268,6 +268,22 @@ def test_the_final_review_passes_the_layout_rules(final_docx):
     assert check_docx(final_docx) == []
 
 
+def test_charts_are_embedded_at_print_resolution_in_grey(final_docx):
+    """Each picture's pixels over the size the DOCX places it at: at least 300 dpi; grey levels only."""
+    import io
+
+    from PIL import Image
+
+    doc = Document(final_docx)
+    shapes = doc.inline_shapes
+    assert len(shapes) == 2
+    for shape in shapes:
+        blip = shape._inline.graphic.graphicData.pic.blipFill.blip.embed
+        with Image.open(io.BytesIO(doc.part.related_parts[blip].blob)) as image:
+            assert image.mode == "L"
+            assert image.width / (shape.width / 914400) >= 299.5, image.width / (shape.width / 914400)
+
+
 def test_explain_prints_the_records_a_figure_counts(capsys):
     from thidua.cli import main
 
@@ -322,7 +338,6 @@ def test_chart_labels_read_with_their_diacritics_on_the_rendered_page(final_docx
     from PIL import Image
 
     from generators.documents.convert import Converter
-    from generators.reports.charts import WIDTH_MM
 
     pdf = tmp_path / "BC-TK.pdf"
     Converter(None).convert([(final_docx, pdf)])
@@ -337,7 +352,7 @@ def test_chart_labels_read_with_their_diacritics_on_the_rendered_page(final_docx
         subprocess.run(["pdftoppm", "-r", "300", "-gray", "-png", "-singlefile", "-f", str(page), "-l", str(page),
                         str(pdf), str(png)], check=True)
         with Image.open(final_docx.parent / "charts" / chart) as picture:
-            height_pt = WIDTH_MM / 25.4 * 72 * picture.height / picture.width
+            height_pt = picture.height / 300 * 72  # placed at its own size at 300 dpi
         bottom = _caption_top(pdf, page, number)
         scale = 300 / 72
         with Image.open(f"{png}.png") as rendered:

@@ -24,6 +24,12 @@ MARKERS = ("o", "s", "^", "D", "v", "x")
 LINES = ("-", "--", "-.", ":", "-", "--")
 
 
+def printed_width_mm(path: Path) -> float:
+    """The width a chart is placed at: its own at 300 dpi (never stretched below print resolution)."""
+    with Image.open(path) as image:
+        return image.width / DPI * 25.4
+
+
 @dataclass(frozen=True)
 class Series:
     label: str

@@ -13,7 +13,7 @@ from generators.core.model import Province, Unit
 from generators.core.text import vn_date
 from generators.documents.heading import heading, punctuate_list
 from generators.documents.render import Picture
-from generators.reports.charts import WIDTH_MM, Series, bar_chart, line_chart
+from generators.reports.charts import Series, bar_chart, line_chart, printed_width_mm
 from generators.reports.hierarchy import LEVELS
 from generators.reports.statistics import AWARD_LEVELS, Statistics
 from generators.workbooks.awards_book import FORM_ISSUERS
@@ -210,4 +210,4 @@ def _charts(stats: Statistics, review: Review, folder: Path) -> tuple[Picture, P
     series = [Series(lv, tuple(count(y, lv) for y in years)) for lv in levels]
     draw = line_chart if review.final else bar_chart
     second = draw(folder / "bieu-do-theo-cap.png", "Số lượt đăng ký theo cấp", labels, series, "Số lượt")
-    return Picture(first, WIDTH_MM), Picture(second, WIDTH_MM)
+    return Picture(first, printed_width_mm(first)), Picture(second, printed_width_mm(second))
