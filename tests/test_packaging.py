@@ -101,7 +101,9 @@ def test_the_installed_command_runs_the_demo_outside_the_repository(demo):
         text = " ".join(subprocess.run(["pdftotext", str(base / "out" / letter["pdf"]), "-"], capture_output=True,
                                        text=True).stdout.split())
         month = f"{day.month:02d}" if day.month < 3 else str(day.month)  # Decree 30: 01, 02, then 3 … 12
-        assert f"Kế hoạch số {plan['notation']} ngày {day:%d} tháng {month} năm {day.year}" in text, unit
+        # pdftotext takes a hyphen ending a justified line ("01/KH-" | "UBND") for a hyphenation and drops it
+        cited = f"Kế hoạch số {plan['notation']} ngày {day:%d} tháng {month} năm {day.year}"
+        assert cited.replace("-", "") in text.replace("-", ""), unit
     # every issued document, also in the validators we did not write; pyHanko's CLI checks revocation online, so
     # the demo's CRLs are served again where its certificates say (the demo served them while it ran)
     root = base / "out" / manifest["trust_roots"][0]
