@@ -52,6 +52,7 @@ bench: setup
 	$(PY) bench/bench_signing.py
 	$(PY) bench/bench_remote.py
 	$(PY) bench/bench_register.py
+	$(PY) bench/bench_round.py
 
 clean:
 	rm -rf out/* $(VENV) .venv-eark
